@@ -1,0 +1,345 @@
+package com.peakcommerce.useradmin.domain;
+
+import com.peakcommerce.useradmin.domain.DomainException.Conflict;
+import com.peakcommerce.useradmin.domain.DomainException.Invalid;
+import com.peakcommerce.useradmin.domain.DomainException.NotFound;
+import com.peakcommerce.useradmin.domain.DomainException.StaleVersion;
+import com.peakcommerce.useradmin.domain.DomainException.Unavailable;
+import com.peakcommerce.useradmin.domain.DomainException.VersionRequired;
+import com.peakcommerce.useradmin.log.Log;
+import com.peakcommerce.useradmin.ports.IdentityProvider;
+import com.peakcommerce.useradmin.ports.IdentityProvider.LoginUpdate;
+import com.peakcommerce.useradmin.ports.IdentityProvider.NewLogin;
+import com.peakcommerce.useradmin.ports.IdentityProviderException;
+import com.peakcommerce.useradmin.ports.Mailer;
+import com.peakcommerce.useradmin.ports.Mailer.Mail;
+import com.peakcommerce.useradmin.ports.UserRepository;
+import com.peakcommerce.useradmin.ports.UserRepository.Snapshot;
+import com.peakcommerce.useradmin.ports.UserRepository.UsernameTaken;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Creating and changing users (SPEC U1–U3, U6–U10): the table, the identity provider and the mailer.
+ *
+ * <p>The table and the identity provider are never both written in one step, so each operation is
+ * ordered so that a failure after any step leaves a state that the same request, sent again,
+ * completes. Each method says what a failure at each step leaves.
+ */
+public final class UserAdministration {
+    private static final Set<String> CREATE_KEYS = Set.of("status", "activation");
+    private static final Set<String> NOT_PATCHABLE = Set.of("id", "status", "version", "activation", "createdAt", "updatedAt");
+
+    private final UserRepository repository;
+    private final IdentityProvider identityProvider;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    public UserAdministration(UserRepository repository, IdentityProvider identityProvider, Mailer mailer, Clock clock, Supplier<String> ids) {
+        this.repository = repository;
+        this.identityProvider = identityProvider;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** What a create did: the user, and how they get their password. */
+    public record Created(User user, Activation activation, String activationSentTo, boolean activationMailed) {}
+
+    /**
+     * Creates a user (U1–U3). Steps, and what a failure after each leaves:
+     * <ol>
+     *   <li>one batched read: caller, tenant, referenced users and profile — nothing written;</li>
+     *   <li>user (PROVISIONING) and username marker in one transaction — the username is reserved; a
+     *       retry finds its own PROVISIONING user behind the marker and resumes from step 3;</li>
+     *   <li>the login, under the service's user id — a retry's create finds it and carries on;
+     *       a definite refusal (email held by another login, password policy) removes the record again;</li>
+     *   <li>the set-password link — nothing new is stored; a retry asks for another;</li>
+     *   <li>the record leaves PROVISIONING (conditional on its version) — the user is complete;</li>
+     *   <li>the activation mail — the user exists either way; the answer says whether the mail went.</li>
+     * </ol>
+     */
+    public Created create(CallerId callerId, Map<String, Object> body) {
+        UserInput input = new UserInput();
+        Map<UserField, Object> fields = present(input.fields(body, CREATE_KEYS), input);
+        input.checkRoleRules(fields);
+        boolean suspended = parseInitialStatus(body.get("status"), input);
+        Activation activation = Activation.parse(body.get("activation"), fields, input);
+        input.throwIfInvalid();
+
+        Role role = (Role) fields.get(UserField.ROLE);
+        Set<String> userIds = new HashSet<>(UserInput.referenced(fields, UserField.Kind.USER));
+        userIds.add(callerId.userId());
+        Snapshot snapshot = repository.fetch(callerId.tenantId(), userIds, UserInput.referenced(fields, UserField.Kind.PROFILE));
+        User caller = Access.userAdministrator(snapshot.user(callerId.userId()));
+        Access.requireMayAssign(caller, role);
+        input.checkReferences(fields, snapshot);
+        input.throwIfInvalid();
+        Tenant tenant = snapshot.tenant().orElseThrow(() -> new NotFound("No such tenant."));
+
+        User user = User.created(callerId.tenantId(), ids.get(), fields, suspended, caller.id(), clock.instant());
+        try {
+            repository.insert(user);
+        } catch (UsernameTaken taken) {
+            user = resumable(callerId.tenantId(), taken.holderId(), user)
+                    .orElseThrow(() -> new Conflict("username", "The username " + fields.get(UserField.USERNAME) + " is already in use."));
+            Log.info("resuming a create left in provisioning", "userId", user.id());
+        }
+        return provision(tenant, user, activation);
+    }
+
+    /** A user left PROVISIONING by an earlier attempt at the same create, which this request may finish. */
+    private Optional<User> resumable(String tenantId, String holderId, User attempt) {
+        return repository.user(tenantId, holderId)
+                .filter(User::provisioning)
+                .filter(holder -> holder.fields().equals(attempt.fields()) && holder.suspended() == attempt.suspended());
+    }
+
+    private Created provision(Tenant tenant, User user, Activation activation) {
+        String password = activation instanceof Activation.Password p ? p.password() : null;
+        try {
+            identityProvider.createLogin(new NewLogin(user.id(), user.tenantId(), user.username(), user.firstName(), user.lastName(), password, user.suspended()));
+        } catch (IdentityProviderException e) {
+            if (e.reason() == IdentityProviderException.Reason.UNAVAILABLE) throw unavailable(e);
+            repository.delete(user); // a definite refusal: release the username so the admin can correct and retry
+            throw e.reason() == IdentityProviderException.Reason.CONFLICT
+                    ? new Conflict("username", "The identity provider already has a login with the email " + user.username() + ".")
+                    : new Invalid(password != null ? "activation.password" : "username", "The identity provider refused the user: " + e.getMessage());
+        }
+        // A suspended user is created blocked and gets no link: it could not be used until an admin enables them.
+        URI link = activation instanceof Activation.EmailLink && !user.suspended() ? ticket(() -> identityProvider.passwordChangeTicket(user.id())) : null;
+        User active = user.provisioned().nextVersion(clock.instant());
+        repository.replace(user, active);
+        Log.info("user created", "userId", active.id(), "role", active.role());
+        if (link == null) return new Created(active, activation, null, false);
+        String to = ((Activation.EmailLink) activation).recipient(active);
+        return new Created(active, activation, to, send(MailTemplates.activation(tenant, active, to, link)));
+    }
+
+    /**
+     * Edits a user (U6) as a JSON merge patch: a field set to {@code null} is removed. Steps:
+     * <ol>
+     *   <li>one batched read: caller, target, new references;</li>
+     *   <li>the record (and the username marker, moved in the same transaction), conditional on the
+     *       version the caller read, with "login update pending" set when email or names changed;</li>
+     *   <li>the login's email and names — on failure the record keeps the pending mark and the caller
+     *       gets 503; the same request sent again finds its change applied and finishes this step;</li>
+     *   <li>the pending mark cleared (no new version: nothing a person sees changed);</li>
+     *   <li>a changed username: a verification mail to the new address.</li>
+     * </ol>
+     */
+    public User update(CallerId callerId, String userId, Long expectedVersion, Map<String, Object> body) {
+        if (expectedVersion == null) throw new VersionRequired();
+        UserInput input = new UserInput();
+        for (String key : NOT_PATCHABLE) {
+            if (body.containsKey(key)) input.error(key, key + " cannot be changed here" + ("status".equals(key) ? "; use /suspend and /enable." : "."));
+        }
+        Map<UserField, Optional<Object>> patch = input.fields(body, NOT_PATCHABLE);
+        input.throwIfInvalid();
+
+        Set<String> userIds = new HashSet<>(UserInput.referenced(patch, UserField.Kind.USER));
+        userIds.add(callerId.userId());
+        userIds.add(userId);
+        Snapshot snapshot = repository.fetch(callerId.tenantId(), userIds, UserInput.referenced(patch, UserField.Kind.PROFILE));
+        User caller = Access.userAdministrator(snapshot.user(callerId.userId()));
+        User target = Access.manageable(caller, snapshot.user(userId));
+        Map<UserField, Object> merged = merge(target.fields(), patch);
+        if (merged.get(UserField.ROLE) instanceof Role newRole && newRole != target.role()) Access.requireMayAssign(caller, newRole);
+        input.checkRoleRules(merged);
+        Map<UserField, Object> added = new EnumMap<>(UserField.class);
+        patch.forEach((field, value) -> value.ifPresent(v -> added.put(field, v)));
+        input.checkReferences(added, snapshot);
+        input.throwIfInvalid();
+
+        if (target.version() != expectedVersion) {
+            // A retry of a change that was applied but whose login update failed: finish it.
+            if (merged.equals(target.fields()) && target.loginUpdatePending()) return finishLoginUpdate(target, null);
+            throw new StaleVersion(target.version());
+        }
+        if (merged.equals(target.fields())) return target;
+        if (target.provisioning()) throw new Conflict(null, "The user is still being provisioned; try again shortly.");
+
+        boolean usernameChanged = !User.usernameKey(target.username()).equals(User.usernameKey((String) merged.get(UserField.USERNAME)));
+        boolean loginChanged = usernameChanged || !target.firstName().equals(merged.get(UserField.FIRST_NAME)) || !target.lastName().equals(merged.get(UserField.LAST_NAME));
+        User after = target.withFields(merged)
+                .withFlags(false, target.suspended(), target.verified() && !usernameChanged, loginChanged)
+                .nextVersion(clock.instant());
+        try {
+            repository.replace(target, after);
+        } catch (UsernameTaken taken) {
+            throw new Conflict("username", "The username " + merged.get(UserField.USERNAME) + " is already in use.");
+        }
+        Log.info("user updated", "userId", userId, "fields", patch.keySet().stream().map(UserField::jsonName).toList());
+        if (!loginChanged) return after;
+        return finishLoginUpdate(after, usernameChanged ? snapshot.tenant().orElse(null) : null);
+    }
+
+    private User finishLoginUpdate(User user, Tenant mailVerificationFor) {
+        try {
+            identityProvider.updateLogin(user.id(), new LoginUpdate(user.username(), user.firstName(), user.lastName()));
+        } catch (IdentityProviderException e) {
+            throw unavailable(e);
+        }
+        User synced = user.withFlags(user.provisioning(), user.suspended(), user.verified(), false);
+        try {
+            repository.replace(user, synced); // same version: nothing a person reads has changed
+        } catch (StaleVersion raced) {
+            // Someone changed the user meanwhile; their write carries the pending mark and will finish it.
+            return user;
+        }
+        if (mailVerificationFor != null) {
+            URI link = ticket(() -> identityProvider.emailVerificationTicket(user.id()));
+            send(MailTemplates.verifyEmail(mailVerificationFor, synced, link));
+        }
+        return synced;
+    }
+
+    /**
+     * Suspends a user (U8): blocks the login first, then marks the record. A failure after the block
+     * leaves a blocked login on an active record: the user cannot log in, and a retry completes the record.
+     */
+    public User suspend(CallerId callerId, String userId) {
+        return setSuspended(callerId, userId, true);
+    }
+
+    /**
+     * Enables a user (U8): unblocks the login first, then marks the record. A failure after the unblock
+     * leaves the record suspended (the post-login hook still refuses them) until a retry completes it.
+     */
+    public User enable(CallerId callerId, String userId) {
+        return setSuspended(callerId, userId, false);
+    }
+
+    private User setSuspended(CallerId callerId, String userId, boolean suspend) {
+        Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId(), userId), Set.of());
+        User caller = Access.userAdministrator(snapshot.user(callerId.userId()));
+        User target = Access.manageable(caller, snapshot.user(userId));
+        if (suspend && target.id().equals(caller.id())) throw new Conflict(null, "You cannot suspend yourself.");
+        if (target.provisioning()) throw new Conflict(null, "The user is still being provisioned; try again shortly.");
+        if (target.suspended() == suspend) return target;
+        try {
+            if (suspend) identityProvider.block(userId);
+            else identityProvider.unblock(userId);
+        } catch (IdentityProviderException e) {
+            throw unavailable(e);
+        }
+        User after = target.suspended(suspend).nextVersion(clock.instant());
+        repository.replace(target, after);
+        Log.info(suspend ? "user suspended" : "user enabled", "userId", userId);
+        return after;
+    }
+
+    /**
+     * Deletes a user (U7): the login first, then the record and its username marker together. A failure
+     * after the login is gone leaves a record without a login; a retry (the login's absence counts as
+     * deleted) removes the record.
+     */
+    public void delete(CallerId callerId, String userId) {
+        Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId(), userId), Set.of());
+        User caller = Access.userAdministrator(snapshot.user(callerId.userId()));
+        User target = Access.manageable(caller, snapshot.user(userId));
+        if (target.id().equals(caller.id())) throw new Conflict(null, "You cannot delete yourself.");
+        try {
+            identityProvider.deleteLogin(userId);
+        } catch (IdentityProviderException e) {
+            throw unavailable(e);
+        }
+        repository.delete(target);
+        Log.info("user deleted", "userId", userId);
+    }
+
+    /** Mails the user a link to choose a new password (U9). Writes nothing. Returns the address it went to. */
+    public String sendPasswordReset(CallerId callerId, String userId) {
+        var target = mailable(callerId, userId);
+        URI link = ticket(() -> identityProvider.passwordChangeTicket(userId));
+        deliver(MailTemplates.passwordReset(target.tenant(), target.user(), link));
+        return target.user().username();
+    }
+
+    /** Mails the user a link that verifies their username (U10). Writes nothing. Returns the address it went to. */
+    public String sendVerificationEmail(CallerId callerId, String userId) {
+        var target = mailable(callerId, userId);
+        URI link = ticket(() -> identityProvider.emailVerificationTicket(userId));
+        deliver(MailTemplates.verifyEmail(target.tenant(), target.user(), link));
+        return target.user().username();
+    }
+
+    private record Mailable(Tenant tenant, User user) {}
+
+    private Mailable mailable(CallerId callerId, String userId) {
+        Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId(), userId), Set.of());
+        User caller = Access.userAdministrator(snapshot.user(callerId.userId()));
+        User target = Access.manageable(caller, snapshot.user(userId));
+        if (target.provisioning()) throw new Conflict(null, "The user is still being provisioned; try again shortly.");
+        if (target.suspended()) throw new Conflict(null, "The user is suspended; enable them first.");
+        return new Mailable(snapshot.tenant().orElseThrow(() -> new NotFound("No such tenant.")), target);
+    }
+
+    private static boolean parseInitialStatus(Object status, UserInput input) {
+        if (status == null || "ACTIVE".equals(status)) return false;
+        if ("SUSPENDED".equals(status)) return true;
+        input.error("status", "status must be ACTIVE or SUSPENDED.");
+        return false;
+    }
+
+    private static Map<UserField, Object> present(Map<UserField, Optional<Object>> parsed, UserInput input) {
+        Map<UserField, Object> fields = new EnumMap<>(UserField.class);
+        parsed.forEach((field, value) -> {
+            if (value.isPresent()) fields.put(field, value.get());
+            else input.error(field.jsonName(), field.jsonName() + " must not be null.");
+        });
+        return fields;
+    }
+
+    private static Map<UserField, Object> merge(Map<UserField, Object> fields, Map<UserField, Optional<Object>> patch) {
+        Map<UserField, Object> merged = new EnumMap<>(UserField.class);
+        merged.putAll(fields);
+        patch.forEach((field, value) -> {
+            if (value.isPresent()) merged.put(field, value.get());
+            else merged.remove(field);
+        });
+        return merged;
+    }
+
+    private static URI ticket(Supplier<URI> request) {
+        try {
+            return request.get();
+        } catch (IdentityProviderException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Sends a mail that is the whole point of the request: failing to send it fails the request. */
+    private void deliver(Mail mail) {
+        try {
+            mailer.send(mail);
+        } catch (Mailer.MailException e) {
+            Log.error("mail not sent", e, "to", Log.mask(mail.to()));
+            throw new Unavailable("The mail could not be sent; try again shortly.");
+        }
+    }
+
+    /** Sends a mail that follows a committed change: a failure is logged and reported, never undoes the change. */
+    private boolean send(Mail mail) {
+        try {
+            mailer.send(mail);
+            return true;
+        } catch (Mailer.MailException e) {
+            Log.error("mail not sent", e, "to", Log.mask(mail.to()));
+            return false;
+        }
+    }
+
+    private static Unavailable unavailable(IdentityProviderException e) {
+        Log.error("identity provider failed", e, "reason", e.reason());
+        return new Unavailable("The identity provider did not answer; send the same request again shortly.");
+    }
+}

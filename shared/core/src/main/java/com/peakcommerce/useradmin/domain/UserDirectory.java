@@ -1,0 +1,29 @@
+package com.peakcommerce.useradmin.domain;
+
+import com.peakcommerce.useradmin.ports.UserRepository;
+
+import java.util.Set;
+
+/** Reading users (SPEC U4, U5). Needs only the table, so the read functions ship neither Auth0 nor SES. */
+public final class UserDirectory {
+    private final UserRepository repository;
+
+    public UserDirectory(UserRepository repository) { this.repository = repository; }
+
+    /** One user; caller and target come in one batched read. */
+    public User view(CallerId caller, String userId) {
+        var snapshot = repository.fetch(caller.tenantId(), Set.of(caller.userId(), userId), Set.of());
+        User admin = Access.userAdministrator(snapshot.user(caller.userId()));
+        return Access.manageable(admin, snapshot.user(userId));
+    }
+
+    /** A page of users: the caller's record, then one Query. System Admins do not see Global Admins. */
+    public Page<User> list(CallerId caller, UserQuery query, int limit, String cursor) {
+        User admin = Access.userAdministrator(repository.user(caller.tenantId(), caller.userId()));
+        if (query.role() != null && !Access.mayManage(admin, query.role())) {
+            throw new DomainException.Forbidden("You may not list " + query.role() + " users.");
+        }
+        UserQuery scoped = Access.mayManage(admin, Role.GLOBAL_ADMIN) ? query : query.hiding(Role.GLOBAL_ADMIN);
+        return repository.list(caller.tenantId(), scoped, limit, cursor);
+    }
+}

@@ -1,0 +1,47 @@
+package com.peakcommerce.useradmin.dynamodb;
+
+import com.peakcommerce.useradmin.domain.DomainException.Invalid;
+import com.peakcommerce.useradmin.json.Json;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Opaque list cursors: a query's {@code LastEvaluatedKey} (string attributes only) with the index it
+ * came from, base64url-encoded. A cursor is accepted only for the same index and the same index
+ * partition, so one cannot be replayed against another list or tenant.
+ */
+final class Cursors {
+    private Cursors() {}
+
+    static String encode(Index index, Map<String, AttributeValue> lastEvaluatedKey) {
+        if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) return null;
+        Map<String, Object> key = new TreeMap<>();
+        lastEvaluatedKey.forEach((name, value) -> key.put(name, value.s()));
+        String json = Json.write(Map.of("i", index.indexName(), "k", key));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The start key for {@code index} in partition {@code partition}, or {@code null} for the first page. */
+    static Map<String, AttributeValue> decode(String cursor, Index index, String partition, String tenantPrefix) {
+        if (cursor == null) return null;
+        try {
+            Object parsed = Json.read(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            if (parsed instanceof Map<?, ?> map && index.indexName().equals(map.get("i")) && map.get("k") instanceof Map<?, ?> key
+                    && key.size() == 4 && partition.equals(key.get(index.partitionKey()))
+                    && key.get(Keys.PK) instanceof String pk && pk.startsWith(tenantPrefix)
+                    && key.get(Keys.SK) instanceof String && key.get(index.sortKey()) instanceof String) {
+                Map<String, AttributeValue> start = new HashMap<>();
+                key.forEach((name, value) -> start.put((String) name, AttributeValue.fromS((String) value)));
+                return start;
+            }
+        } catch (Exception malformed) {
+            // fall through: any cursor we did not write for this list is refused alike
+        }
+        throw new Invalid("cursor", "cursor is not a cursor of this list; start again without it.");
+    }
+}

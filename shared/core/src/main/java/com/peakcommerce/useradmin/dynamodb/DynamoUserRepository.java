@@ -1,0 +1,281 @@
+package com.peakcommerce.useradmin.dynamodb;
+
+import com.peakcommerce.useradmin.domain.DomainException.Conflict;
+import com.peakcommerce.useradmin.domain.DomainException.NotFound;
+import com.peakcommerce.useradmin.domain.DomainException.StaleVersion;
+import com.peakcommerce.useradmin.domain.Page;
+import com.peakcommerce.useradmin.domain.Profile;
+import com.peakcommerce.useradmin.domain.Tenant;
+import com.peakcommerce.useradmin.domain.User;
+import com.peakcommerce.useradmin.domain.UserQuery;
+import com.peakcommerce.useradmin.ports.UserRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import static com.peakcommerce.useradmin.dynamodb.ItemMapper.s;
+
+/** The single-table adapter of {@link UserRepository}. Every write is conditional; no request path scans. */
+public final class DynamoUserRepository implements UserRepository {
+    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoUserRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Snapshot fetch(String tenantId, Set<String> userIds, Set<String> profileIds) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(Keys.tenant(tenantId));
+        userIds.forEach(id -> keys.add(Keys.user(tenantId, id)));
+        profileIds.forEach(id -> keys.add(Keys.profile(tenantId, id)));
+
+        Optional<Tenant> tenant = Optional.empty();
+        Map<String, User> users = new HashMap<>();
+        Map<String, Profile> profiles = new HashMap<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        while (!request.isEmpty()) { // unprocessed keys come back under throttling; ask again for just those
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                switch (ItemMapper.str(item, ItemMapper.ENTITY)) {
+                    case "TENANT" -> tenant = Optional.of(ItemMapper.tenant(item));
+                    case "USER" -> users.put(ItemMapper.str(item, "id"), ItemMapper.user(item));
+                    case "PROFILE" -> profiles.put(ItemMapper.str(item, "id"), ItemMapper.profile(item));
+                    default -> { }
+                }
+            }
+            request = response.unprocessedKeys();
+        }
+        return new Snapshot(tenant, users, profiles);
+    }
+
+    @Override
+    public Optional<User> user(String tenantId, String userId) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.user(tenantId, userId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ItemMapper.user(item));
+    }
+
+    @Override
+    public void insert(User user) {
+        transact(List.of(
+                put(ItemMapper.userItem(user), "attribute_not_exists(pk)", Map.of(), Map.of()),
+                put(ItemMapper.usernameMarkerItem(user), "attribute_not_exists(pk)", Map.of(), Map.of())),
+                List.of(old -> { throw new Conflict("id", "A user with this id exists already."); }, DynamoUserRepository::usernameTaken));
+    }
+
+    @Override
+    public void replace(User before, User after) {
+        var putUser = put(ItemMapper.userItem(after), "#version = :expected",
+                Map.of("#version", "version"), Map.of(":expected", ItemMapper.n(before.version())));
+        if (User.usernameKey(before.username()).equals(User.usernameKey(after.username()))) {
+            try {
+                Put put = putUser.put();
+                dynamo.putItem(b -> b.tableName(table).item(put.item())
+                        .conditionExpression(put.conditionExpression())
+                        .expressionAttributeNames(put.expressionAttributeNames())
+                        .expressionAttributeValues(put.expressionAttributeValues())
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            } catch (ConditionalCheckFailedException e) {
+                throw staleOrGone(e.item());
+            }
+            return;
+        }
+        // The username moves: the old marker goes (if it is still this user's) and the new one must be free.
+        transact(List.of(putUser, deleteMarker(before), put(ItemMapper.usernameMarkerItem(after), "attribute_not_exists(pk)", Map.of(), Map.of())),
+                List.of(DynamoUserRepository::staleOrGone, DynamoUserRepository::staleOrGone, DynamoUserRepository::usernameTaken));
+    }
+
+    @Override
+    public void delete(User user) {
+        var deleteUser = TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.user(user.tenantId(), user.id()))
+                .conditionExpression("#version = :expected")
+                .expressionAttributeNames(Map.of("#version", "version"))
+                .expressionAttributeValues(Map.of(":expected", ItemMapper.n(user.version())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+        transact(List.of(deleteUser, deleteMarker(user)),
+                List.of(DynamoUserRepository::staleOrGone, DynamoUserRepository::staleOrGone));
+    }
+
+    @Override
+    public Page<User> list(String tenantId, UserQuery query, int limit, String cursor) {
+        return new UserListQuery(tenantId, query).run(dynamo, table, limit, cursor);
+    }
+
+    @Override
+    public void insertProfile(Profile profile) {
+        transact(List.of(
+                put(ItemMapper.profileItem(profile), "attribute_not_exists(pk)", Map.of(), Map.of()),
+                put(ItemMapper.profileNameMarkerItem(profile), "attribute_not_exists(pk)", Map.of(), Map.of())),
+                List.of(old -> { throw new Conflict("id", "A profile with this id exists already."); },
+                        old -> { throw new Conflict("name", "A profile named " + profile.name() + " exists already."); }));
+    }
+
+    @Override
+    public Optional<Profile> profile(String tenantId, String profileId) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.profile(tenantId, profileId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ItemMapper.profile(item));
+    }
+
+    @Override
+    public Page<Profile> listProfiles(String tenantId, int limit, String cursor) {
+        Index index = Index.BY_NAME;
+        String partition = Keys.profilesList(tenantId);
+        QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(index.indexName())
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", index.partitionKey()))
+                .expressionAttributeValues(Map.of(":pk", s(partition)))
+                .exclusiveStartKey(Cursors.decode(cursor, index, partition, Keys.tenantPrefix(tenantId)))
+                .limit(limit).build());
+        return new Page<>(response.items().stream().map(ItemMapper::profile).toList(),
+                response.hasLastEvaluatedKey() ? Cursors.encode(index, response.lastEvaluatedKey()) : null);
+    }
+
+    @Override
+    public void insertTenant(Tenant tenant) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(ItemMapper.tenantItem(tenant)).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new Conflict("tenantId", "The tenant " + tenant.id() + " exists already.");
+        }
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).conditionExpression(condition)
+                .expressionAttributeNames(names.isEmpty() ? null : names)
+                .expressionAttributeValues(values.isEmpty() ? null : values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+    }
+
+    private TransactWriteItem deleteMarker(User holder) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.usernameMarker(holder.tenantId(), holder.username()))
+                .conditionExpression("userId = :id").expressionAttributeValues(Map.of(":id", s(holder.id())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+    }
+
+    /**
+     * Runs a transaction; when a condition fails, the handler at that item's position turns what was
+     * there (ALL_OLD, so no second read) into the domain's refusal.
+     */
+    private void transact(List<TransactWriteItem> items, List<Function<Map<String, AttributeValue>, RuntimeException>> onConditionFailed) {
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            for (int i = 0; i < reasons.size() && i < onConditionFailed.size(); i++) {
+                if (CONDITIONAL_CHECK_FAILED.equals(reasons.get(i).code())) throw onConditionFailed.get(i).apply(reasons.get(i).item());
+            }
+            throw e;
+        }
+    }
+
+    private static RuntimeException usernameTaken(Map<String, AttributeValue> marker) {
+        return new UsernameTaken(marker == null ? null : ItemMapper.str(marker, "userId"));
+    }
+
+    private static RuntimeException staleOrGone(Map<String, AttributeValue> current) {
+        if (current == null || current.isEmpty()) return new NotFound("No such user.");
+        return new StaleVersion(ItemMapper.num(current, "version"));
+    }
+
+    /** Picks the index for a users-list request and builds its Query. */
+    private record UserListQuery(String tenantId, UserQuery query) {
+
+        Page<User> run(DynamoDbClient dynamo, String table, int limit, String cursor) {
+            Index index = index();
+            String partition = partition(index);
+            Map<String, String> names = new LinkedHashMap<>();
+            Map<String, AttributeValue> values = new LinkedHashMap<>();
+            names.put("#pk", index.partitionKey());
+            values.put(":pk", s(partition));
+            String keyCondition = "#pk = :pk";
+            List<String> filters = new ArrayList<>();
+            if (query.q() != null) {
+                boolean byUsername = query.q().contains("@");
+                String prefix = byUsername ? User.usernameKey(query.q()) : Keys.namePrefix(query.q());
+                values.put(":q", s(prefix));
+                if (byUsername && index != Index.BY_USERNAME) {
+                    names.put("#uk", Index.BY_USERNAME.sortKey());
+                    filters.add("begins_with(#uk, :q)");
+                } else {
+                    names.put("#sk", index.sortKey());
+                    keyCondition += " AND begins_with(#sk, :q)";
+                }
+            }
+            // What the chosen index does not narrow down is filtered within the (already narrowed) partition.
+            filter(filters, names, values, index != Index.BY_ROLE, "role", query.role() == null ? null : query.role().name());
+            filter(filters, names, values, index != Index.BY_STATUS, "status", query.status() == null ? null : query.status().name());
+            filter(filters, names, values, index != Index.BY_ACCOUNT, "accountNumber", query.accountNumber());
+            filter(filters, names, values, index != Index.BY_PARTNER, "partnerId", query.partnerId());
+            filter(filters, names, values, index != Index.BY_SALES_REP, "salesRepId", query.salesRepId());
+            if (query.hiddenRole() != null) {
+                names.put("#hidden", "role");
+                values.put(":hidden", s(query.hiddenRole().name()));
+                filters.add("#hidden <> :hidden");
+            }
+            QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(index.indexName())
+                    .keyConditionExpression(keyCondition)
+                    .filterExpression(filters.isEmpty() ? null : String.join(" AND ", filters))
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .exclusiveStartKey(Cursors.decode(cursor, index, partition, Keys.tenantPrefix(tenantId)))
+                    .limit(limit).build());
+            return new Page<>(response.items().stream().map(ItemMapper::user).toList(),
+                    response.hasLastEvaluatedKey() ? Cursors.encode(index, response.lastEvaluatedKey()) : null);
+        }
+
+        /** The most selective index the request allows: an association, then role, then status, then all. */
+        private Index index() {
+            if (query.partnerAdminId() != null) return Index.BY_PARTNER_ADMIN;
+            if (query.salesRepId() != null) return Index.BY_SALES_REP;
+            if (query.partnerId() != null) return Index.BY_PARTNER;
+            if (query.accountNumber() != null) return Index.BY_ACCOUNT;
+            if (query.role() != null) return Index.BY_ROLE;
+            if (query.status() != null) return Index.BY_STATUS;
+            if (query.q() != null && query.q().contains("@")) return Index.BY_USERNAME;
+            return Index.BY_NAME;
+        }
+
+        private String partition(Index index) {
+            return switch (index) {
+                case BY_PARTNER_ADMIN -> Keys.byUser(tenantId, "PARTNERADMIN", query.partnerAdminId());
+                case BY_SALES_REP -> Keys.byUser(tenantId, "SALESREP", query.salesRepId());
+                case BY_PARTNER -> Keys.byUser(tenantId, "PARTNER", query.partnerId());
+                case BY_ACCOUNT -> Keys.byAccount(tenantId, query.accountNumber());
+                case BY_ROLE -> Keys.byRole(tenantId, query.role());
+                case BY_STATUS -> Keys.byStatus(tenantId, query.status());
+                case BY_NAME, BY_USERNAME -> Keys.usersList(tenantId);
+            };
+        }
+
+        private static void filter(List<String> filters, Map<String, String> names, Map<String, AttributeValue> values,
+                                   boolean needed, String attribute, String value) {
+            if (!needed || value == null) return;
+            names.put("#" + attribute, attribute);
+            values.put(":" + attribute, s(value));
+            filters.add("#" + attribute + " = :" + attribute);
+        }
+    }
+
+}

@@ -1,0 +1,36 @@
+package com.peakcommerce.useradmin.dynamodb;
+
+/**
+ * The table's global secondary indexes, one per way the users list is asked for (SPEC U4). Each is
+ * sparse: an item appears in an index only if it has the index's partition attribute. All project
+ * every attribute so that a list is one Query. {@code template.yaml} declares the same indexes; a test
+ * keeps the two in step.
+ */
+public enum Index {
+    /** All users (and, under their own partition, all profiles) sorted by name. */
+    BY_NAME("byName", "listPk", "nameKey"),
+    BY_ROLE("byRole", "rolePk", "nameKey"),
+    BY_STATUS("byStatus", "statusPk", "nameKey"),
+    BY_ACCOUNT("byAccount", "accountPk", "nameKey"),
+    BY_PARTNER("byPartner", "partnerPk", "nameKey"),
+    BY_SALES_REP("bySalesRep", "salesRepPk", "nameKey"),
+    BY_PARTNER_ADMIN("byPartnerAdmin", "partnerAdminPk", "nameKey"),
+    /** All users sorted by username, for username prefix search. */
+    BY_USERNAME("byUsername", "listPk", "usernameKey");
+
+    private final String indexName;
+    private final String partitionKey;
+    private final String sortKey;
+
+    Index(String indexName, String partitionKey, String sortKey) {
+        this.indexName = indexName;
+        this.partitionKey = partitionKey;
+        this.sortKey = sortKey;
+    }
+
+    public String indexName() { return indexName; }
+
+    public String partitionKey() { return partitionKey; }
+
+    public String sortKey() { return sortKey; }
+}

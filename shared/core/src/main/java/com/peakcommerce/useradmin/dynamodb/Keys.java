@@ -1,0 +1,81 @@
+package com.peakcommerce.useradmin.dynamodb;
+
+import com.peakcommerce.useradmin.domain.Role;
+import com.peakcommerce.useradmin.domain.User;
+import com.peakcommerce.useradmin.domain.UserStatus;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Every key of the table, built in one place. Each record lives in its own partition whose key starts
+ * with its tenant ({@code TENANT#acme#USER#42}), so that no key the service builds can reach another
+ * tenant; list partitions ({@code TENANT#acme#USERS}) exist only in the indexes.
+ */
+public final class Keys {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
+
+    private Keys() {}
+
+    public static Map<String, AttributeValue> tenant(String tenantId) {
+        return key("TENANT#" + tenantId, "TENANT");
+    }
+
+    public static Map<String, AttributeValue> user(String tenantId, String userId) {
+        return key(tenantPrefix(tenantId) + "USER#" + userId, "USER");
+    }
+
+    public static Map<String, AttributeValue> usernameMarker(String tenantId, String username) {
+        return key(tenantPrefix(tenantId) + "USERNAME#" + User.usernameKey(username), "USERNAME");
+    }
+
+    public static Map<String, AttributeValue> profile(String tenantId, String profileId) {
+        return key(tenantPrefix(tenantId) + "PROFILE#" + profileId, "PROFILE");
+    }
+
+    public static Map<String, AttributeValue> profileNameMarker(String tenantId, String name) {
+        return key(tenantPrefix(tenantId) + "PROFILENAME#" + sortable(name), "PROFILENAME");
+    }
+
+    /** Every key of a tenant's items starts with this; a cursor that does not is refused. */
+    public static String tenantPrefix(String tenantId) {
+        return "TENANT#" + tenantId + "#";
+    }
+
+    // Index partitions. Each list partition holds one tenant's users (or profiles) sorted by name.
+    static String usersList(String tenantId) { return tenantPrefix(tenantId) + "USERS"; }
+
+    static String profilesList(String tenantId) { return tenantPrefix(tenantId) + "PROFILES"; }
+
+    static String byRole(String tenantId, Role role) { return tenantPrefix(tenantId) + "ROLE#" + role; }
+
+    static String byStatus(String tenantId, UserStatus status) { return tenantPrefix(tenantId) + "STATUS#" + status; }
+
+    static String byAccount(String tenantId, String accountNumber) { return tenantPrefix(tenantId) + "ACCOUNT#" + accountNumber; }
+
+    static String byUser(String tenantId, String relation, String userId) { return tenantPrefix(tenantId) + relation + "#" + userId; }
+
+    /** The sort key of the name indexes: last name, first name, id; lower case, accents folded. */
+    static String nameKey(String lastName, String firstName, String id) {
+        return sortable(lastName) + "|" + sortable(firstName) + "|" + id;
+    }
+
+    /** A search prefix in the shape of {@link #nameKey}: "smith jo" finds Jo Smith. */
+    static String namePrefix(String q) {
+        String[] parts = sortable(q).trim().split("[\\s,]+", 2);
+        return parts.length == 1 ? parts[0] : parts[0] + "|" + parts[1];
+    }
+
+    static String sortable(String s) {
+        return ACCENTS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+    }
+}
