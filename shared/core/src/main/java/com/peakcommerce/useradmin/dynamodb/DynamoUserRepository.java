@@ -58,7 +58,8 @@ public final class DynamoUserRepository implements UserRepository {
         Map<String, Profile> profiles = new HashMap<>();
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
         while (!request.isEmpty()) { // unprocessed keys come back under throttling; ask again for just those
-            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+            var pending = request;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(pending));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
                 switch (ItemMapper.str(item, ItemMapper.ENTITY)) {
                     case "TENANT" -> tenant = Optional.of(ItemMapper.tenant(item));
