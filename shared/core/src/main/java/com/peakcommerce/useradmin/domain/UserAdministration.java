@@ -84,16 +84,41 @@ public final class UserAdministration {
         input.checkReferences(fields, snapshot);
         input.throwIfInvalid();
         Tenant tenant = snapshot.tenant().orElseThrow(() -> new NotFound("No such tenant."));
+        return insertAndProvision(tenant, User.created(tenant.id(), ids.get(), fields, suspended, caller.id(), clock.instant()), activation);
+    }
 
-        User user = User.created(callerId.tenantId(), ids.get(), fields, suspended, caller.id(), clock.instant());
+    /**
+     * Creates a tenant and its first Global Admin, for the operator (no caller: whoever may invoke the
+     * operator function may do this). Sent again after a failure, it finishes the same tenant and admin.
+     */
+    public Created bootstrapTenant(String tenantId, String tenantName, Map<String, Object> admin) {
+        UserInput input = new UserInput();
+        if (tenantId == null || !tenantId.matches("^[a-z0-9-]{2,40}$")) input.error("tenantId", "tenantId must be 2 to 40 lower-case letters, digits or -.");
+        if (tenantName == null || tenantName.isBlank() || tenantName.length() > 100) input.error("tenantName", "tenantName is required (at most 100 characters).");
+        Map<String, Object> body = new java.util.HashMap<>(admin);
+        body.put("role", Role.GLOBAL_ADMIN.name());
+        Map<UserField, Object> fields = present(input.fields(body, CREATE_KEYS), input);
+        input.checkRoleRules(fields);
+        input.throwIfInvalid();
+        Tenant tenant = new Tenant(tenantId, tenantName.strip(), clock.instant());
+        try {
+            repository.insertTenant(tenant);
+        } catch (Conflict exists) {
+            tenant = repository.fetch(tenantId, Set.of(), Set.of()).tenant().orElseThrow();
+        }
+        return insertAndProvision(tenant, User.created(tenantId, ids.get(), fields, false, "operator", clock.instant()), Activation.DEFAULT);
+    }
+
+    private Created insertAndProvision(Tenant tenant, User user, Activation activation) {
         try {
             repository.insert(user);
+            return provision(tenant, user, activation);
         } catch (UsernameTaken taken) {
-            user = resumable(callerId.tenantId(), taken.holderId(), user)
-                    .orElseThrow(() -> new Conflict("username", "The username " + fields.get(UserField.USERNAME) + " is already in use."));
-            Log.info("resuming a create left in provisioning", "userId", user.id());
+            User earlier = resumable(tenant.id(), taken.holderId(), user)
+                    .orElseThrow(() -> new Conflict("username", "The username " + user.username() + " is already in use."));
+            Log.info("resuming a create left in provisioning", "userId", earlier.id());
+            return provision(tenant, earlier, activation);
         }
-        return provision(tenant, user, activation);
     }
 
     /** A user left PROVISIONING by an earlier attempt at the same create, which this request may finish. */

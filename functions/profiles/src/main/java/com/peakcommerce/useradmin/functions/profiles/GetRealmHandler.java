@@ -1,0 +1,27 @@
+package com.peakcommerce.useradmin.functions.profiles;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.peakcommerce.useradmin.domain.ProfileCatalog;
+import com.peakcommerce.useradmin.http.Http;
+import com.peakcommerce.useradmin.http.Representations;
+import com.peakcommerce.useradmin.http.Response;
+import com.peakcommerce.useradmin.wiring.Ids;
+import com.peakcommerce.useradmin.wiring.Wiring;
+
+/** {@code GET /partner-admin-realms/{realmId}} (SPEC R1). */
+public final class GetRealmHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final ProfileCatalog profiles;
+
+    public GetRealmHandler() { this(new ProfileCatalog(Wiring.userRepository(), Wiring.clock(), Ids::random)); }
+
+    GetRealmHandler(ProfileCatalog profiles) { this.profiles = profiles; }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.respond(event, context, request -> 
+                Response.ok(Representations.realm(profiles.realm(request.caller(), request.pathId("realmId")))));
+    }
+}

@@ -1,0 +1,29 @@
+package com.peakcommerce.useradmin.functions.profiles;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.peakcommerce.useradmin.domain.ProfileCatalog;
+import com.peakcommerce.useradmin.http.Http;
+import com.peakcommerce.useradmin.http.Representations;
+import com.peakcommerce.useradmin.http.Response;
+import com.peakcommerce.useradmin.wiring.Ids;
+import com.peakcommerce.useradmin.wiring.Wiring;
+
+/** {@code GET /profiles} (SPEC P3): the picklist of the create-user form, sorted by name. */
+public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final ProfileCatalog profiles;
+
+    public ListProfilesHandler() { this(new ProfileCatalog(Wiring.userRepository(), Wiring.clock(), Ids::random)); }
+
+    ListProfilesHandler(ProfileCatalog profiles) { this.profiles = profiles; }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.respond(event, context, request -> {
+            request.onlyQuery(java.util.Set.of("limit", "cursor"));
+            return Response.ok(Representations.page(profiles.list(request.caller(), request.limit(), request.cursor()), Representations::profile));
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package com.peakcommerce.useradmin.functions.users;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.peakcommerce.useradmin.domain.Activation;
+import com.peakcommerce.useradmin.domain.UserAdministration;
+import com.peakcommerce.useradmin.http.Http;
+import com.peakcommerce.useradmin.http.Representations;
+import com.peakcommerce.useradmin.http.Response;
+
+import java.util.Map;
+
+/** {@code POST /users} (SPEC U1–U3): the record, the login and the activation mail. */
+public final class CreateUserHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final UserAdministration users;
+
+    public CreateUserHandler() { this(AdminWiring.userAdministration()); }
+
+    CreateUserHandler(UserAdministration users) { this.users = users; }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Http.respond(event, context, request -> {
+            var created = users.create(request.caller(), request.body());
+            Map<String, Object> body = Representations.user(created.user());
+            body.put("activation", CreateUserHandler.activation(created));
+            return Response.created(body, "/users/" + created.user().id()).withHeader("ETag", "\"" + created.user().version() + "\"");
+        });
+    }
+
+    /** How the new user gets a password: where the link went, or the generated password, shown this once. */
+    static Map<String, Object> activation(UserAdministration.Created created) {
+        Map<String, Object> activation = new java.util.LinkedHashMap<>();
+        switch (created.activation()) {
+            case Activation.EmailLink link -> {
+                activation.put("method", "EMAIL_LINK");
+                activation.put("sendTo", link.sendTo().name());
+                activation.put("recipient", created.activationSentTo());
+                activation.put("mailSent", created.activationMailed());
+            }
+            case Activation.Password password -> {
+                activation.put("method", password.generated() ? "GENERATED_PASSWORD" : "PASSWORD");
+                if (password.generated()) activation.put("password", password.password());
+            }
+        }
+        return activation;
+    }
+}

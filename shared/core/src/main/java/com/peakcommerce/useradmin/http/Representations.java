@@ -1,0 +1,58 @@
+package com.peakcommerce.useradmin.http;
+
+import com.peakcommerce.useradmin.domain.Page;
+import com.peakcommerce.useradmin.domain.Profile;
+import com.peakcommerce.useradmin.domain.Realm;
+import com.peakcommerce.useradmin.domain.User;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The JSON the API answers with. Field names are those of {@code UserField}, so requests and answers agree. */
+public final class Representations {
+    private Representations() {}
+
+    public static Map<String, Object> user(User user) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", user.id());
+        user.fields().forEach((field, value) -> json.put(field.jsonName(), value instanceof Enum<?> e ? e.name() : value));
+        json.put("displayName", user.displayName());
+        json.put("status", user.status().name());
+        json.put("statusLabel", user.status().label());
+        json.put("version", user.version());
+        json.put("createdAt", user.createdAt().toString());
+        json.put("updatedAt", user.updatedAt().toString());
+        json.put("createdBy", user.createdBy());
+        json.put("lastLoginAt", user.lastLoginAt() == null ? null : user.lastLoginAt().toString());
+        json.put("loginCount", user.loginCount());
+        return json;
+    }
+
+    public static Map<String, Object> profile(Profile profile) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", profile.id());
+        json.put("name", profile.name());
+        json.put("version", profile.version());
+        json.put("createdAt", profile.createdAt().toString());
+        json.put("updatedAt", profile.updatedAt().toString());
+        return json;
+    }
+
+    public static Map<String, Object> realm(Realm realm) {
+        return Map.of("id", realm.id(), "name", realm.displayName());
+    }
+
+    public static <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> item) {
+        Map<String, Object> json = new HashMap<>();
+        json.put("items", page.items().stream().map(item).toList());
+        json.put("nextCursor", page.nextCursor());
+        return json;
+    }
+
+    public static <T> Map<String, Object> list(List<T> items, Function<T, Map<String, Object>> item) {
+        return page(new Page<>(items, null), item);
+    }
+}

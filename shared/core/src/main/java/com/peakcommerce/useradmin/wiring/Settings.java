@@ -1,0 +1,22 @@
+package com.peakcommerce.useradmin.wiring;
+
+import java.util.Optional;
+
+/**
+ * Configuration by name: the Lambda environment variable, or else a system property of the same name
+ * (which is how the local server configures the handlers it runs in-process). Never secrets: those
+ * come from SSM at init.
+ */
+public final class Settings {
+    private Settings() {}
+
+    public static Optional<String> optional(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) value = System.getProperty(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    public static String required(String name) {
+        return optional(name).orElseThrow(() -> new IllegalStateException("Setting " + name + " is missing"));
+    }
+}

@@ -1,0 +1,66 @@
+package com.peakcommerce.useradmin.wiring;
+
+import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
+import com.peakcommerce.useradmin.ports.UserRepository;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Builds each adapter once per container, on first use, without a framework. Production handlers call
+ * {@link #get}; the local server and tests {@link #install} replacements (DynamoDB Local, the local
+ * outbox, the local identity-provider stand-in) before building any handler.
+ */
+public final class Wiring {
+    private static final Map<Class<?>, Object> INSTANCES = new HashMap<>();
+
+    private Wiring() {}
+
+    /** The installed instance of {@code port}, or the production one built now and kept. */
+    public static synchronized <T> T get(Class<T> port, Supplier<? extends T> production) {
+        Object instance = INSTANCES.get(port);
+        if (instance == null) {
+            instance = production.get();
+            INSTANCES.put(port, instance);
+        }
+        return port.cast(instance);
+    }
+
+    public static synchronized <T> void install(Class<T> port, T instance) {
+        INSTANCES.put(port, instance);
+    }
+
+    public static DynamoDbClient dynamoDb() {
+        return get(DynamoDbClient.class, Wiring::productionDynamoDb);
+    }
+
+    public static UserRepository userRepository() {
+        return get(UserRepository.class, () -> new DynamoUserRepository(dynamoDb(), Settings.required("TABLE_NAME")));
+    }
+
+    public static Clock clock() {
+        return get(Clock.class, Clock::systemUTC);
+    }
+
+    /**
+     * The URL-connection HTTP client and explicit region and credentials: the SDK's defaults would load
+     * the Apache client, profile files and the whole provider chain at cold start. The SDK itself honours
+     * {@code AWS_ENDPOINT_URL_DYNAMODB}. Under SnapStart Lambda provides credentials through the container
+     * endpoint rather than environment variables, hence the second provider.
+     */
+    public static DynamoDbClient productionDynamoDb() {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(Settings.required("AWS_REGION")))
+                .credentialsProvider(AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create()))
+                .build();
+    }
+}
