@@ -1,0 +1,88 @@
+package com.peakcommerce.useradmin.testing;
+
+import com.peakcommerce.useradmin.domain.AmendmentDateAlignment;
+import com.peakcommerce.useradmin.domain.CallerId;
+import com.peakcommerce.useradmin.domain.Profile;
+import com.peakcommerce.useradmin.domain.ProfileCatalog;
+import com.peakcommerce.useradmin.domain.Role;
+import com.peakcommerce.useradmin.domain.Tenant;
+import com.peakcommerce.useradmin.domain.User;
+import com.peakcommerce.useradmin.domain.UserAdministration;
+import com.peakcommerce.useradmin.domain.UserDirectory;
+import com.peakcommerce.useradmin.domain.UserField;
+import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Everything a test of the services needs: a fresh DynamoDB Local table, the identity-provider and
+ * mailer doubles, and a seeded tenant "demo" with a Global Admin and a profile — the same ids the
+ * events in {@code events/} use.
+ */
+public final class World {
+    public static final String TENANT = "demo";
+    public static final String OTHER_TENANT = "other";
+    public static final String ADMIN_ID = "00000000-0000-4000-8000-000000000001";
+    public static final String CUSTOMER_ID = "00000000-0000-4000-8000-000000000002";
+    public static final String PROFILE_ID = "standard-profile";
+    public static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+
+    public final LocalDynamo dynamo = LocalDynamo.newTable();
+    public final DynamoUserRepository repository = dynamo.repository();
+    public final RecordingIdentityProvider identityProvider = new RecordingIdentityProvider();
+    public final RecordingMailer mailer = new RecordingMailer();
+    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public final UserAdministration administration = new UserAdministration(repository, identityProvider, mailer, clock, () -> UUID.randomUUID().toString());
+    public final UserDirectory directory = new UserDirectory(repository);
+    public final ProfileCatalog profiles = new ProfileCatalog(repository, clock, () -> UUID.randomUUID().toString());
+    public final CallerId admin = new CallerId(TENANT, ADMIN_ID);
+
+    /** Tenant "demo" (Demo Portal) with its Global Admin and the "Standard" profile; tenant "other" likewise empty. */
+    public static World seeded() {
+        World world = new World();
+        world.repository.insertTenant(new Tenant(TENANT, "Demo Portal", NOW));
+        world.repository.insertTenant(new Tenant(OTHER_TENANT, "Other Portal", NOW));
+        world.repository.insertProfile(new Profile(TENANT, PROFILE_ID, "Standard", 1, NOW, NOW));
+        world.seedUser(TENANT, ADMIN_ID, Role.GLOBAL_ADMIN, "Ada", "Admin", "ada.admin@example.com");
+        world.dynamo.resetCalls();
+        return world;
+    }
+
+    /** An active user written straight to the table (and the identity provider), as if created earlier. */
+    public User seedUser(String tenant, String id, Role role, String first, String last, String username) {
+        Map<UserField, Object> fields = new EnumMap<>(UserField.class);
+        fields.put(UserField.ROLE, role);
+        fields.put(UserField.FIRST_NAME, first);
+        fields.put(UserField.LAST_NAME, last);
+        fields.put(UserField.USERNAME, username);
+        switch (role) {
+            case CUSTOMER -> {
+                fields.put(UserField.ACCOUNT_NUMBER, "A000001212");
+                fields.put(UserField.AMENDMENT_DATE_ALIGNMENT, AmendmentDateAlignment.IMMEDIATE);
+                fields.put(UserField.PROFILE_ID, PROFILE_ID);
+            }
+            case ACCOUNT_EXECUTIVE, PARTNER -> fields.put(UserField.PROFILE_ID, PROFILE_ID);
+            case PARTNER_ADMIN -> fields.put(UserField.SECURITY_REALM, "created-or-assigned");
+            default -> { }
+        }
+        return seed(User.created(tenant, id, fields, false, "seed", NOW));
+    }
+
+    public User seed(User provisioning) {
+        repository.insert(provisioning);
+        User active = provisioning.provisioned().nextVersion(NOW);
+        repository.replace(provisioning, active);
+        identityProvider.logins.put(active.id(), new RecordingIdentityProvider.Login(active.id(), active.tenantId(), active.username(),
+                active.firstName(), active.lastName(), active.suspended(), false));
+        return active;
+    }
+
+    public User stored(String id) {
+        return repository.user(TENANT, id).orElseThrow();
+    }
+}
