@@ -3,7 +3,12 @@ package com.peakcommerce.useradmin.domain;
 import com.peakcommerce.useradmin.domain.DomainException.Forbidden;
 import com.peakcommerce.useradmin.domain.DomainException.NotFound;
 
+import com.peakcommerce.useradmin.ports.UserRepository;
+import com.peakcommerce.useradmin.ports.UserRepository.Snapshot;
+
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may do what (SPEC X1), decided from the caller's current record: a suspended or unknown
@@ -35,6 +40,15 @@ public final class Access {
             case SYSTEM_ADMIN -> role != Role.GLOBAL_ADMIN;
             default -> false;
         };
+    }
+
+    /** An admin acting on one user: both read in one round trip (with the tenant), both checked. */
+    public record Managed(User caller, User target, Snapshot snapshot) {}
+
+    public static Managed managed(UserRepository repository, CallerId callerId, String userId) {
+        Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.copyOf(List.of(callerId.userId(), userId)), Set.of());
+        User caller = userAdministrator(snapshot.user(callerId.userId()));
+        return new Managed(caller, manageable(caller, snapshot.user(userId)), snapshot);
     }
 
     public static void requireMayAssign(User caller, Role role) {

@@ -244,9 +244,9 @@ public final class UserAdministration {
     }
 
     private User setSuspended(CallerId callerId, String userId, boolean suspend) {
-        Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId(), userId), Set.of());
-        User caller = Access.userAdministrator(snapshot.user(callerId.userId()));
-        User target = Access.manageable(caller, snapshot.user(userId));
+        var managed = Access.managed(repository, callerId, userId);
+        User caller = managed.caller();
+        User target = managed.target();
         if (suspend && target.id().equals(caller.id())) throw new Conflict(null, "You cannot suspend yourself.");
         if (target.provisioning()) throw new Conflict(null, "The user is still being provisioned; try again shortly.");
         if (target.suspended() == suspend) return target;
@@ -268,9 +268,9 @@ public final class UserAdministration {
      * deleted) removes the record.
      */
     public void delete(CallerId callerId, String userId) {
-        Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId(), userId), Set.of());
-        User caller = Access.userAdministrator(snapshot.user(callerId.userId()));
-        User target = Access.manageable(caller, snapshot.user(userId));
+        var managed = Access.managed(repository, callerId, userId);
+        User caller = managed.caller();
+        User target = managed.target();
         if (target.id().equals(caller.id())) throw new Conflict(null, "You cannot delete yourself.");
         try {
             identityProvider.deleteLogin(userId);
@@ -300,12 +300,11 @@ public final class UserAdministration {
     private record Mailable(Tenant tenant, User user) {}
 
     private Mailable mailable(CallerId callerId, String userId) {
-        Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId(), userId), Set.of());
-        User caller = Access.userAdministrator(snapshot.user(callerId.userId()));
-        User target = Access.manageable(caller, snapshot.user(userId));
+        var managed = Access.managed(repository, callerId, userId);
+        User target = managed.target();
         if (target.provisioning()) throw new Conflict(null, "The user is still being provisioned; try again shortly.");
         if (target.suspended()) throw new Conflict(null, "The user is suspended; enable them first.");
-        return new Mailable(snapshot.tenant().orElseThrow(() -> new NotFound("No such tenant.")), target);
+        return new Mailable(managed.snapshot().tenant().orElseThrow(() -> new NotFound("No such tenant.")), target);
     }
 
     private static boolean parseInitialStatus(Object status, UserInput input) {

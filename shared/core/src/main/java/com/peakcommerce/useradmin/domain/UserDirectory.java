@@ -2,7 +2,6 @@ package com.peakcommerce.useradmin.domain;
 
 import com.peakcommerce.useradmin.ports.UserRepository;
 
-import java.util.Set;
 
 /** Reading users (SPEC U4, U5). Needs only the table, so the read functions ship neither Auth0 nor SES. */
 public final class UserDirectory {
@@ -12,9 +11,7 @@ public final class UserDirectory {
 
     /** One user; caller and target come in one batched read. */
     public User view(CallerId caller, String userId) {
-        var snapshot = repository.fetch(caller.tenantId(), Set.of(caller.userId(), userId), Set.of());
-        User admin = Access.userAdministrator(snapshot.user(caller.userId()));
-        return Access.manageable(admin, snapshot.user(userId));
+        return Access.managed(repository, caller, userId).target();
     }
 
     /** A page of users: the caller's record, then one Query. System Admins do not see Global Admins. */
