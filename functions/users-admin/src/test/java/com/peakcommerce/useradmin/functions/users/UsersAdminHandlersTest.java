@@ -1,0 +1,190 @@
+package com.peakcommerce.useradmin.functions.users;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.peakcommerce.useradmin.domain.Role;
+import com.peakcommerce.useradmin.domain.UserStatus;
+import com.peakcommerce.useradmin.ports.IdentityProviderException.Reason;
+import com.peakcommerce.useradmin.testing.Answer;
+import com.peakcommerce.useradmin.testing.Events;
+import com.peakcommerce.useradmin.testing.World;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.peakcommerce.useradmin.testing.World.CUSTOMER_ID;
+import static com.peakcommerce.useradmin.testing.World.TENANT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The users-admin handlers, driven by the events in events/, against DynamoDB Local. */
+class UsersAdminHandlersTest {
+    private final World world = World.seeded();
+
+    private Answer create(APIGatewayV2HTTPEvent event) { return Answer.of(new CreateUserHandler(world.administration), event); }
+
+    private APIGatewayV2HTTPEvent withBody(String name, String body) {
+        APIGatewayV2HTTPEvent event = Events.load(name);
+        event.setBody(body);
+        return event;
+    }
+
+    @Test
+    void createUserEventCreatesTheCustomerAndAnswers201WithLocationAndETag() {
+        Answer answer = create(Events.load("create-user"));
+
+        assertEquals(201, answer.status());
+        String id = (String) answer.body().get("id");
+        assertEquals("/users/" + id, answer.header("Location"));
+        assertEquals("\"2\"", answer.header("ETag"));
+        assertEquals("ACTIVE_UNVERIFIED", answer.body().get("status"));
+        assertEquals("Active (unverified)", answer.body().get("statusLabel"));
+        assertEquals(Map.of("method", "EMAIL_LINK", "sendTo", "PRIMARY", "recipient", "carla.customer@example.com", "mailSent", true), answer.body().get("activation"));
+        assertEquals("carla.customer@example.com", world.mailer.last().to());
+        assertEquals(UserStatus.ACTIVE_UNVERIFIED, world.stored(id).status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON        | {\"role\":                                                        | (body)",
+            "not an object         | [1,2]                                                             | (body)",
+            "wrong type            | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":7,\"lastName\":\"A\",\"username\":\"a@example.com\"} | firstName",
+            "unknown field         | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\",\"age\":3} | age",
+            "invalid email         | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@@example\"} | username",
+            "missing role field    | {\"role\":\"PARTNER_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\"} | securityRealm",
+            "inapplicable field    | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\",\"accountNumber\":\"A1\"} | accountNumber",
+            "unknown role          | {\"role\":\"KING\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\"} | role",
+            "bad activation        | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\",\"activation\":{\"method\":\"PIGEON\"}} | activation.method",
+    })
+    void badInputIsA400ProblemNamingTheFieldAndWritesNothing(String label, String body, String field) {
+        Answer answer = create(withBody("create-user", body));
+
+        assertEquals(400, answer.status(), label);
+        assertEquals("application/problem+json", answer.contentType());
+        assertEquals(List.of(field), answer.errorFields(), label);
+        assertEquals(List.of("ada.admin@example.com"), world.identityProvider.logins.values().stream().map(l -> l.email()).toList());
+    }
+
+    @Test
+    void anOversizeBodyIsRefusedBeforeParsing() {
+        Answer answer = create(withBody("create-user", "{\"company\":\"" + "x".repeat(20_000) + "\"}"));
+        assertEquals(400, answer.status());
+        assertEquals(List.of("(body)"), answer.errorFields());
+    }
+
+    @Test
+    void aBase64BodyIsDecoded() {
+        APIGatewayV2HTTPEvent event = Events.load("create-user");
+        event.setBody(java.util.Base64.getEncoder().encodeToString(event.getBody().getBytes()));
+        event.setIsBase64Encoded(true);
+        assertEquals(201, create(event).status());
+    }
+
+    @Test
+    void aSecondCreateOfTheSameUsernameIs409NamingTheUsername() {
+        create(Events.load("create-user"));
+        Answer answer = create(Events.load("create-user"));
+        assertEquals(409, answer.status());
+        assertEquals(List.of("username"), answer.errorFields());
+    }
+
+    @Test
+    void anIdentityProviderOutageIsA503WithRetryAfter() {
+        world.identityProvider.failNext("createLogin", Reason.UNAVAILABLE);
+        Answer answer = create(Events.load("create-user"));
+        assertEquals(503, answer.status());
+        assertEquals("5", answer.header("Retry-After"));
+        assertEquals(201, create(Events.load("create-user")).status());
+    }
+
+    @Test
+    void aTokenWithoutTenantClaimsIs403AndAnUnexpectedFailureIs500WithOnlyTheRequestId() {
+        APIGatewayV2HTTPEvent event = Events.load("create-user");
+        event.getRequestContext().getAuthorizer().getJwt().getClaims().remove("https://peakcommerce.example/tenant");
+        assertEquals(403, create(event).status());
+
+        Answer broken = Answer.of(new CreateUserHandler(null), Events.load("create-user"));
+        assertEquals(500, broken.status());
+        assertEquals("Vx7kQj04FiAEMbQ=", broken.body().get("requestId"));
+        assertFalse(broken.body().toString().contains("NullPointer"));
+    }
+
+    @Test
+    void updateUserEventChangesTheUserWithIfMatch() {
+        world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
+        APIGatewayV2HTTPEvent event = Events.load("update-user");
+        event.getHeaders().put("if-match", "\"" + world.stored(CUSTOMER_ID).version() + "\"");
+
+        Answer answer = Answer.of(new UpdateUserHandler(world.administration), event);
+
+        assertEquals(200, answer.status());
+        assertEquals("Grace", answer.body().get("firstName"));
+        assertEquals("Buyer", answer.body().get("jobTitle"));
+        assertEquals("\"" + answer.body().get("version") + "\"", answer.header("ETag"));
+    }
+
+    @Test
+    void aStaleIfMatchIs412AndAMissingOneIs428() {
+        world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
+        APIGatewayV2HTTPEvent stale = Events.load("update-user");
+        stale.getHeaders().put("if-match", "\"1\"");
+        Answer answer = Answer.of(new UpdateUserHandler(world.administration), stale);
+        assertEquals(412, answer.status());
+        assertEquals(List.of("If-Match"), answer.errorFields());
+
+        APIGatewayV2HTTPEvent missing = Events.load("update-user");
+        missing.getHeaders().remove("if-match");
+        assertEquals(428, Answer.of(new UpdateUserHandler(world.administration), missing).status());
+
+        APIGatewayV2HTTPEvent garbled = Events.load("update-user");
+        garbled.getHeaders().put("if-match", "latest");
+        assertEquals(List.of("If-Match"), Answer.of(new UpdateUserHandler(world.administration), garbled).errorFields());
+        assertEquals("Carla", world.stored(CUSTOMER_ID).firstName());
+    }
+
+    @Test
+    void suspendEnableDeleteAndMailEventsDoWhatTheySay() {
+        world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
+
+        Answer suspended = Answer.of(new SuspendUserHandler(world.administration), Events.load("suspend-user"));
+        assertEquals("SUSPENDED", suspended.body().get("status"));
+        assertTrue(world.identityProvider.logins.get(CUSTOMER_ID).blocked());
+        Answer enabled = Answer.of(new EnableUserHandler(world.administration), Events.load("enable-user"));
+        assertEquals("ACTIVE_UNVERIFIED", enabled.body().get("status"));
+
+        Answer reset = Answer.of(new ResetPasswordHandler(world.administration), Events.load("reset-password"));
+        assertEquals(202, reset.status());
+        assertEquals("carla@example.com", reset.body().get("recipient"));
+        assertTrue(world.mailer.last().subject().startsWith("Reset your Demo Portal password"));
+        Answer verification = Answer.of(new SendVerificationEmailHandler(world.administration), Events.load("send-verification-email"));
+        assertEquals(202, verification.status());
+        assertTrue(world.mailer.last().text().contains("email-verification"));
+
+        Answer deleted = Answer.of(new DeleteUserHandler(world.administration), Events.load("delete-user"));
+        assertEquals(204, deleted.status());
+        assertNull(deleted.raw().getBody());
+        assertEquals(404, Answer.of(new DeleteUserHandler(world.administration), Events.load("delete-user")).status());
+    }
+
+    @Test
+    void bootstrapTenantEventCreatesTheTenantAndItsFirstGlobalAdminOnceEvenWhenSentTwice() {
+        World empty = new World();
+        var handler = new BootstrapTenantHandler(empty.administration);
+        Map<String, Object> input = new HashMap<>(Events.loadRaw("bootstrap-tenant"));
+
+        Map<String, Object> first = handler.handleRequest(input, null);
+        @SuppressWarnings("unchecked") Map<String, Object> admin = (Map<String, Object>) first.get("admin");
+        assertEquals("GLOBAL_ADMIN", admin.get("role"));
+        assertEquals("ada.admin@example.com", empty.mailer.last().to());
+        assertTrue(empty.mailer.last().subject().contains("Demo Portal"));
+
+        Map<String, Object> again = handler.handleRequest(input, null);
+        assertEquals("Conflict", again.get("error"));
+        assertEquals(1, empty.identityProvider.logins.size());
+    }
+}

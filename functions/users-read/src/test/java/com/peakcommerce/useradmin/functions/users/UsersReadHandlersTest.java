@@ -1,0 +1,87 @@
+package com.peakcommerce.useradmin.functions.users;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.peakcommerce.useradmin.domain.Role;
+import com.peakcommerce.useradmin.testing.Answer;
+import com.peakcommerce.useradmin.testing.Events;
+import com.peakcommerce.useradmin.testing.World;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.peakcommerce.useradmin.testing.World.CUSTOMER_ID;
+import static com.peakcommerce.useradmin.testing.World.TENANT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The users-read handlers, driven by the events in events/, against DynamoDB Local. */
+class UsersReadHandlersTest {
+    private final World world = World.seeded();
+
+    UsersReadHandlersTest() {
+        world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
+        world.seedUser(TENANT, "c-2", Role.CUSTOMER, "Bob", "Buyer", "bob@example.com");
+        world.seedUser(World.OTHER_TENANT, "o-1", Role.CUSTOMER, "Otto", "Other", "otto@example.com");
+    }
+
+    private Answer list(Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = Events.load("list-users");
+        event.setQueryStringParameters(query);
+        return Answer.of(new ListUsersHandler(world.directory), event);
+    }
+
+    @Test
+    void getUserEventAnswersTheUserWithItsVersionAsETag() {
+        Answer answer = Answer.of(new GetUserHandler(world.directory), Events.load("get-user"));
+
+        assertEquals(200, answer.status());
+        assertEquals("carla@example.com", answer.body().get("username"));
+        assertEquals("Carla Customer", answer.body().get("displayName"));
+        assertEquals("\"" + answer.body().get("version") + "\"", answer.header("ETag"));
+    }
+
+    @Test
+    void anotherTenantsUserIsA404() {
+        APIGatewayV2HTTPEvent event = Events.load("get-user");
+        event.getPathParameters().put("userId", "o-1");
+        Answer answer = Answer.of(new GetUserHandler(world.directory), event);
+        assertEquals(404, answer.status());
+        assertEquals("application/problem+json", answer.contentType());
+    }
+
+    @Test
+    void listUsersEventListsTheTenantsCustomersByName() {
+        Answer answer = Answer.of(new ListUsersHandler(world.directory), Events.load("list-users"));
+
+        assertEquals(200, answer.status());
+        assertEquals(List.of("Bob Buyer", "Carla Customer"), answer.items().stream().map(u -> u.get("displayName")).toList());
+    }
+
+    @Test
+    void theCursorLeadsToTheNextPage() {
+        Map<String, String> query = new HashMap<>(Map.of("role", "CUSTOMER", "limit", "1"));
+        Answer first = list(query);
+        assertNotNull(first.body().get("nextCursor"));
+        query.put("cursor", (String) first.body().get("nextCursor"));
+        Answer second = list(query);
+        assertEquals("Carla Customer", second.items().getFirst().get("displayName"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"limit,0", "limit,101", "limit,ten", "role,KING", "status,ASLEEP", "cursor,garbage", "sort,name", "partnerId,a b"})
+    void badListParametersAre400NamingTheParameter(String name, String value) {
+        Answer answer = list(Map.of(name, value));
+        assertEquals(400, answer.status());
+        assertEquals(List.of(name), answer.errorFields());
+    }
+
+    @Test
+    void theLastPageHasNoCursor() {
+        assertNull(list(Map.of("role", "CUSTOMER", "limit", "100")).body().get("nextCursor"));
+    }
+}
