@@ -55,6 +55,11 @@ public final class World {
 
     /** An active user written straight to the table (and the identity provider), as if created earlier. */
     public User seedUser(String tenant, String id, Role role, String first, String last, String username) {
+        return seed(User.created(tenant, id, fieldsFor(role, first, last, username), false, "seed", NOW));
+    }
+
+    /** The fields a user of {@code role} needs, with the seeded profile where one is required. */
+    public static Map<UserField, Object> fieldsFor(Role role, String first, String last, String username) {
         Map<UserField, Object> fields = new EnumMap<>(UserField.class);
         fields.put(UserField.ROLE, role);
         fields.put(UserField.FIRST_NAME, first);
@@ -70,7 +75,7 @@ public final class World {
             case PARTNER_ADMIN -> fields.put(UserField.SECURITY_REALM, "created-or-assigned");
             default -> { }
         }
-        return seed(User.created(tenant, id, fields, false, "seed", NOW));
+        return fields;
     }
 
     public User seed(User provisioning) {

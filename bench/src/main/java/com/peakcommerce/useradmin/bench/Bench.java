@@ -1,0 +1,250 @@
+package com.peakcommerce.useradmin.bench;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.peakcommerce.useradmin.domain.Profile;
+import com.peakcommerce.useradmin.domain.Role;
+import com.peakcommerce.useradmin.domain.Tenant;
+import com.peakcommerce.useradmin.domain.User;
+import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
+import com.peakcommerce.useradmin.dynamodb.TableDefinition;
+import com.peakcommerce.useradmin.functions.profiles.CreateProfileHandler;
+import com.peakcommerce.useradmin.functions.profiles.GetProfileHandler;
+import com.peakcommerce.useradmin.functions.profiles.GetRealmHandler;
+import com.peakcommerce.useradmin.functions.profiles.ListProfilesHandler;
+import com.peakcommerce.useradmin.functions.profiles.ListRealmsHandler;
+import com.peakcommerce.useradmin.functions.users.CreateUserHandler;
+import com.peakcommerce.useradmin.functions.users.DeleteUserHandler;
+import com.peakcommerce.useradmin.functions.users.EnableUserHandler;
+import com.peakcommerce.useradmin.functions.users.GetUserHandler;
+import com.peakcommerce.useradmin.functions.users.ListUsersHandler;
+import com.peakcommerce.useradmin.functions.users.ResetPasswordHandler;
+import com.peakcommerce.useradmin.functions.users.SendVerificationEmailHandler;
+import com.peakcommerce.useradmin.functions.users.SuspendUserHandler;
+import com.peakcommerce.useradmin.functions.users.UpdateUserHandler;
+import com.peakcommerce.useradmin.ports.IdentityProvider;
+import com.peakcommerce.useradmin.ports.Mailer;
+import com.peakcommerce.useradmin.ports.UserRepository;
+import com.peakcommerce.useradmin.testing.Events;
+import com.peakcommerce.useradmin.testing.World;
+import com.peakcommerce.useradmin.wiring.Wiring;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Prints the figures the issues ask for: DynamoDB requests per route, and for get-user and create-user
+ * a fresh JVM's time to first response, classes loaded until then, and every deployment jar's size.
+ * Run it with {@code bin/bench} after a build.
+ */
+public final class Bench {
+    private static final int COLD_RUNS = Integer.getInteger("bench.coldRuns", 5);
+    private static final List<String> LAMBDA_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path root = Events.repositoryRoot();
+        System.out.println("# Benchmarks (" + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores)");
+        requestsPerRoute();
+        jarSizes(root);
+        coldStarts(root);
+        System.exit(0);
+    }
+
+    /** Every route's handler, through its public no-argument constructor, against a counting DynamoDB Local client. */
+    private static void requestsPerRoute() {
+        World world = World.seeded();
+        world.seedUser(World.TENANT, World.CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
+        Wiring.install(DynamoDbClient.class, world.dynamo.client);
+        Wiring.install(UserRepository.class, world.repository);
+        Wiring.install(IdentityProvider.class, world.identityProvider);
+        Wiring.install(Mailer.class, world.mailer);
+        Wiring.install(Clock.class, world.clock);
+
+        Map<String, Supplier<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>> routes = new LinkedHashMap<>();
+        routes.put("get-user", GetUserHandler::new);
+        routes.put("list-users", ListUsersHandler::new);
+        routes.put("create-user", CreateUserHandler::new);
+        routes.put("update-user", UpdateUserHandler::new);
+        routes.put("suspend-user", SuspendUserHandler::new);
+        routes.put("enable-user", EnableUserHandler::new);
+        routes.put("reset-password", ResetPasswordHandler::new);
+        routes.put("send-verification-email", SendVerificationEmailHandler::new);
+        routes.put("delete-user", DeleteUserHandler::new);
+        routes.put("create-profile", CreateProfileHandler::new);
+        routes.put("list-profiles", ListProfilesHandler::new);
+        routes.put("get-profile", GetProfileHandler::new);
+        routes.put("list-realms", ListRealmsHandler::new);
+        routes.put("get-realm", GetRealmHandler::new);
+
+        System.out.println();
+        System.out.println("## DynamoDB requests per route (one request each, against DynamoDB Local)");
+        System.out.println("| route | status | requests | operations |");
+        System.out.println("| --- | --- | --- | --- |");
+        routes.forEach((name, handler) -> {
+            APIGatewayV2HTTPEvent event = Events.load(name);
+            if (name.equals("update-user")) event.getHeaders().put("if-match", "\"" + world.stored(World.CUSTOMER_ID).version() + "\"");
+            world.dynamo.resetCalls();
+            int status = handler.get().handleRequest(event, null).getStatusCode();
+            List<String> calls = world.dynamo.calls();
+            System.out.printf("| %s | %d | %d | %s |%n", event.getRouteKey(), status, calls.size(), String.join(", ", calls));
+        });
+    }
+
+    private static void jarSizes(Path root) throws IOException {
+        System.out.println();
+        System.out.println("## Deployment jars");
+        System.out.println("| function group | size |");
+        System.out.println("| --- | --- |");
+        for (String module : List.of("users-read", "profiles", "users-admin")) {
+            Path jar = root.resolve("functions/" + module + "/target/" + module + "-lambda.jar");
+            System.out.printf(Locale.ROOT, "| %s | %.2f MB |%n", module, Files.size(jar) / 1_000_000.0);
+        }
+    }
+
+    /** Fresh JVMs with Lambda's flags against a DynamoDB Local server and the local stubs. */
+    private static void coldStarts(Path root) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        DynamoDBProxyServer dynamoServer = ServerRunner.createServerFromCommandLineArgs(
+                new String[]{"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+        dynamoServer.start();
+        try (LocalStubs stubs = new LocalStubs()) {
+            String endpoint = "http://127.0.0.1:" + port;
+            DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build();
+            TableDefinition.createIfMissing(client, "bench");
+            seed(client);
+
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("TABLE_NAME", "bench");
+            env.put("AWS_REGION", "us-east-1");
+            env.put("AWS_ACCESS_KEY_ID", "bench");
+            env.put("AWS_SECRET_ACCESS_KEY", "bench");
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
+            env.put("AWS_ENDPOINT_URL_SSM", stubs.url());
+            env.put("AWS_ENDPOINT_URL_SESV2", stubs.url());
+            env.put("AUTH0_MANAGEMENT_URL", stubs.url() + "/api/v2");
+            env.put("AUTH0_DOMAIN", "bench.auth0.test");
+            env.put("AUTH0_CONNECTION", "Username-Password-Authentication");
+            env.put("AUTH0_CREDENTIALS_PARAMETER", "/bench/auth0");
+            env.put("MAIL_SENDER", "noreply@bench.test");
+            env.put("CLAIM_NAMESPACE", "peakcommerce.example");
+
+            System.out.println();
+            System.out.println("## Cold start: fresh JVM (" + String.join(" ", LAMBDA_JVM) + "), handler built, one request; median of " + COLD_RUNS);
+            System.out.println("| function | status | process start to first response | handler init | first invocation | classes loaded |");
+            System.out.println("| --- | --- | --- | --- | --- | --- |");
+            coldStart(root, "users-read", "com.peakcommerce.useradmin.functions.users.GetUserHandler", env, run -> Events.loadRaw("get-user"));
+            coldStart(root, "users-admin", "com.peakcommerce.useradmin.functions.users.CreateUserHandler", env, run -> {
+                Map<String, Object> event = new LinkedHashMap<>(Events.loadRaw("create-user"));
+                event.put("body", ((String) event.get("body")).replace("carla.customer@example.com", "bench-" + run + "-" + System.nanoTime() + "@example.com"));
+                return event;
+            });
+        } finally {
+            dynamoServer.stop();
+        }
+    }
+
+    private interface EventForRun {
+        Map<String, Object> event(int run) throws Exception;
+    }
+
+    private static void coldStart(Path root, String module, String handler, Map<String, String> env, EventForRun events) throws Exception {
+        Path jar = root.resolve("functions/" + module + "/target/" + module + "-lambda.jar");
+        Path probeClasses = Path.of(Probe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Long> totals = new ArrayList<>();
+        List<Integer> inits = new ArrayList<>();
+        List<Integer> invokes = new ArrayList<>();
+        List<Integer> classes = new ArrayList<>();
+        int status = 0;
+        for (int run = 0; run < COLD_RUNS; run++) {
+            Path eventFile = Files.createTempFile("event", ".json");
+            Files.writeString(eventFile, com.peakcommerce.useradmin.json.Json.write(events.event(run)));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(LAMBDA_JVM);
+            command.add("-Xlog:class+load=info:stdout");
+            command.add("-cp");
+            command.add(jar + java.io.File.pathSeparator + probeClasses);
+            command.add(Probe.class.getName());
+            command.add(handler);
+            command.add(eventFile.toString());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            long started = System.nanoTime();
+            Process process = builder.start();
+            int loaded = 0;
+            String done = null;
+            long answeredAt = 0;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (done == null && line.contains("[class,load]")) loaded++;
+                    else if (line.startsWith("PROBE-DONE")) {
+                        answeredAt = System.nanoTime();
+                        done = line;
+                    } else if (line.startsWith("PROBE-BODY") || (done == null && !line.contains("[class,load]") && !line.startsWith("{"))) {
+                        System.out.println("    " + line);
+                    }
+                }
+            }
+            process.waitFor();
+            Files.delete(eventFile);
+            if (done == null) throw new IllegalStateException(handler + " printed no answer");
+            status = Integer.parseInt(field(done, "status"));
+            totals.add((answeredAt - started) / 1_000_000);
+            inits.add(Integer.parseInt(field(done, "initMs")));
+            invokes.add(Integer.parseInt(field(done, "firstInvokeMs")));
+            classes.add(loaded);
+        }
+        System.out.printf("| %s | %d | %d ms | %d ms | %d ms | %d |%n", handler.substring(handler.lastIndexOf('.') + 1), status,
+                median(totals), median(inits), median(invokes), median(classes));
+    }
+
+    private static String field(String line, String name) {
+        return line.replaceAll(".*\\b" + name + "=(\\S+).*", "$1");
+    }
+
+    private static <T extends Comparable<T>> T median(List<T> values) {
+        List<T> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static void seed(DynamoDbClient client) {
+        DynamoUserRepository repository = new DynamoUserRepository(client, "bench");
+        Instant now = Instant.now();
+        repository.insertTenant(new Tenant(World.TENANT, "Demo Portal", now));
+        repository.insertProfile(new Profile(World.TENANT, World.PROFILE_ID, "Standard", 1, now, now));
+        for (var seed : List.of(List.of(World.ADMIN_ID, "GLOBAL_ADMIN", "ada.admin@example.com"), List.of(World.CUSTOMER_ID, "CUSTOMER", "carla@example.com"))) {
+            User user = User.created(World.TENANT, seed.get(0), World.fieldsFor(Role.valueOf(seed.get(1)), "Bench", "User", seed.get(2)), false, "seed", now);
+            repository.insert(user);
+            repository.replace(user, user.provisioned().nextVersion(now));
+        }
+    }
+}

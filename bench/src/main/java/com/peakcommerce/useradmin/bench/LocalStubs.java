@@ -1,0 +1,57 @@
+package com.peakcommerce.useradmin.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Stand-ins, on one loopback port, for what a create-user cold start talks to besides DynamoDB: Auth0's
+ * token endpoint and Management API, SSM GetParameter (the Auth0 credentials) and SES SendEmail. They
+ * answer as the real services do, so the function under measurement runs its real adapters.
+ */
+final class LocalStubs implements AutoCloseable {
+    private final HttpServer server;
+
+    LocalStubs() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() { return "http://127.0.0.1:" + server.getAddress().getPort(); }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getPath();
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if ("AmazonSSM.GetParameter".equals(target)) {
+            reply(exchange, 200, "application/x-amz-json-1.1",
+                    "{\"Parameter\":{\"Name\":\"/bench/auth0\",\"Type\":\"SecureString\",\"Value\":\"{\\\"clientId\\\":\\\"bench-client\\\",\\\"clientSecret\\\":\\\"bench-secret\\\"}\",\"Version\":1}}");
+        } else if (path.endsWith("/oauth/token")) {
+            reply(exchange, 200, "application/json", "{\"access_token\":\"bench-token\",\"token_type\":\"Bearer\",\"expires_in\":86400,\"scope\":\"create:users\"}");
+        } else if (path.endsWith("/api/v2/users")) {
+            String id = body.replaceAll(".*\"user_id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            reply(exchange, 201, "application/json", "{\"user_id\":\"auth0|" + id + "\",\"email\":\"bench@example.com\",\"email_verified\":false,\"blocked\":false}");
+        } else if (path.contains("/api/v2/tickets/")) {
+            reply(exchange, 201, "application/json", "{\"ticket\":\"https://bench.auth0.test/lo/reset?ticket=abc#\"}");
+        } else if (path.endsWith("/v2/email/outbound-emails")) {
+            reply(exchange, 200, "application/json", "{\"MessageId\":\"bench-message\"}");
+        } else {
+            reply(exchange, 404, "application/json", "{\"message\":\"no stub for " + path + "\"}");
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() { server.stop(0); }
+}
