@@ -1,0 +1,499 @@
+package com.peakcommerce.useradmin.local;
+
+import com.peakcommerce.useradmin.domain.DomainException;
+import com.peakcommerce.useradmin.domain.Profile;
+import com.peakcommerce.useradmin.domain.Role;
+import com.peakcommerce.useradmin.domain.User;
+import com.peakcommerce.useradmin.domain.UserAdministration;
+import com.peakcommerce.useradmin.domain.UserQuery;
+import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
+import com.peakcommerce.useradmin.dynamodb.TableDefinition;
+import com.peakcommerce.useradmin.ports.IdentityProvider;
+import com.peakcommerce.useradmin.ports.Mailer;
+import com.peakcommerce.useradmin.ports.UserRepository;
+import com.peakcommerce.useradmin.ses.SesMailer;
+import com.peakcommerce.useradmin.wiring.Ids;
+import com.peakcommerce.useradmin.wiring.Settings;
+import com.peakcommerce.useradmin.wiring.Wiring;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole API on {@code http://localhost:3000} for development (see the README's "Run it locally").
+ *
+ * <p>Routes come from {@code template.yaml}; each request becomes an HTTP API 2.0 event handled in-process
+ * by the function's real handler class. The adapters the handlers get through {@link Wiring} are local:
+ * DynamoDB Local in this JVM (in {@code .local-data/}, or in memory with {@code --in-memory}, or the
+ * endpoint in {@code AWS_ENDPOINT_URL_DYNAMODB}), the {@link LocalMailOutbox} (or SES when
+ * {@code AWS_ENDPOINT_URL_SES}/{@code AWS_ENDPOINT_URL_SESV2} is set) and the
+ * {@link LocalIdentityProviderStandIn} (or Auth0 when {@code AUTH0_DOMAIN} is set). It seeds the tenant
+ * {@code demo} with a Global Admin and the profile "Standard", and prints a token for the admin.
+ *
+ * <p>Local-only routes: {@code GET /local} (what runs), {@code GET /local/mail} (the outbox, newest first;
+ * {@code DELETE} empties it), {@code POST /local/tokens} ({@code {"userId"}} or {@code {"tenantId","userId"}}:
+ * a token for any user, to try every role), {@code GET /local/tickets/<id>} (the stand-in's "Auth0 page"
+ * that a mailed link opens) and {@code GET /local/jwks.json} (the signing key).
+ */
+public final class LocalServer implements AutoCloseable {
+    public static final String DEMO_TENANT = "demo";
+    public static final String DEMO_TENANT_NAME = "Demo Portal";
+    public static final String DEMO_ADMIN_USERNAME = "admin@demo.example";
+    public static final String STANDARD_PROFILE_NAME = "Standard";
+    static final String DEFAULT_TABLE = "user-admin-local";
+
+    /** Command-line options. */
+    public record Options(int port, boolean inMemory, Path dataDir, Path template) {
+        static final String USAGE = """
+                Usage: LocalServer [--port N] [--in-memory] [--data-dir DIR] [--template FILE]
+                  --port N         listen on http://localhost:N (default 3000; 0 picks a free port)
+                  --in-memory      DynamoDB Local in memory: nothing kept after the server stops
+                  --data-dir DIR   where DynamoDB Local keeps its file (default .local-data/ beside template.yaml)
+                  --template FILE  the SAM template to read the routes from (default: template.yaml, looked up from here upwards)
+                Environment: AWS_ENDPOINT_URL_DYNAMODB (use that DynamoDB instead of the in-process one),
+                  AWS_ENDPOINT_URL_SES / AWS_ENDPOINT_URL_SESV2 (send mail through SES there instead of the local outbox),
+                  AUTH0_DOMAIN and the Auth0 adapter's settings (use Auth0 instead of the local stand-in).""";
+
+        public static Options parse(String... args) {
+            int port = 3000;
+            boolean inMemory = false;
+            Path dataDir = null;
+            Path template = null;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.isBlank()) continue;
+                switch (arg) {
+                    case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+                    case "--in-memory" -> inMemory = true;
+                    case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+                    case "--template" -> template = Path.of(value(args, ++i, arg));
+                    default -> throw new IllegalArgumentException("Unknown option " + arg);
+                }
+            }
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be from 0 to 65535");
+            if (template == null) template = findTemplate(Path.of("").toAbsolutePath());
+            if (dataDir == null) dataDir = template.toAbsolutePath().getParent().resolve(".local-data");
+            return new Options(port, inMemory, dataDir, template);
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length || args[i].startsWith("--")) throw new IllegalArgumentException(option + " needs a value");
+            return args[i];
+        }
+
+        /** template.yaml in {@code from} or the nearest folder above it (the run may start in local/). */
+        static Path findTemplate(Path from) {
+            for (Path dir = from; dir != null; dir = dir.getParent()) {
+                Path candidate = dir.resolve("template.yaml");
+                if (Files.isRegularFile(candidate)) return candidate;
+            }
+            throw new IllegalArgumentException("No template.yaml in " + from + " or above it; pass --template FILE");
+        }
+    }
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final LocalDatabase database;
+    private final String baseUrl;
+    private final SamTemplate template;
+    private final LocalTokens tokens;
+    private final UserRepository repository;
+    private final LocalMailOutbox outbox;
+    private final LocalIdentityProviderStandIn standIn;
+    private final String mailerDescription;
+    private final String identityProviderDescription;
+    private final User admin;
+    private final Profile standardProfile;
+    private final Map<String, String> initFailures;
+
+    private LocalServer(Options options) throws IOException {
+        this.template = SamTemplate.read(options.template());
+        defaultSetting("TABLE_NAME", DEFAULT_TABLE);
+        defaultSetting("CLAIM_NAMESPACE", "peakcommerce.example");
+        defaultSetting("AWS_REGION", "us-east-1");
+        defaultSetting("MAIL_SENDER", "noreply@localhost");
+        String table = Settings.required("TABLE_NAME");
+
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+        this.baseUrl = "http://localhost:" + http.getAddress().getPort();
+        Clock clock = Clock.systemUTC();
+
+        LocalDatabase db = null;
+        try {
+            String endpoint = System.getenv("AWS_ENDPOINT_URL_DYNAMODB");
+            if (endpoint != null && !endpoint.isBlank()) db = LocalDatabase.atEndpoint(endpoint.strip(), Settings.required("AWS_REGION"));
+            else if (options.inMemory()) db = LocalDatabase.inMemory();
+            else db = LocalDatabase.inFolder(options.dataDir());
+            this.database = db;
+            DynamoDbClient dynamo = db.client();
+            TableDefinition.createIfMissing(dynamo, table);
+
+            Mailer mailer;
+            if (sesEndpoint().isPresent()) {
+                this.outbox = null;
+                mailer = sesMailer();
+                this.mailerDescription = "SES at " + sesEndpoint().get() + ", sender " + Settings.required("MAIL_SENDER");
+            } else {
+                this.outbox = new LocalMailOutbox(clock);
+                mailer = outbox;
+                this.mailerDescription = "local outbox (no mail leaves this machine): GET " + baseUrl + "/local/mail";
+            }
+
+            IdentityProvider identityProvider;
+            if (Settings.optional("AUTH0_DOMAIN").isPresent()) {
+                this.standIn = null;
+                identityProvider = auth0();
+                this.identityProviderDescription = "Auth0 tenant " + Settings.required("AUTH0_DOMAIN");
+            } else {
+                this.standIn = new LocalIdentityProviderStandIn(baseUrl);
+                identityProvider = standIn;
+                this.identityProviderDescription = "LOCAL STAND-IN, NOT AUTH0 (logins in memory; links to " + baseUrl + "/local/tickets/...)";
+            }
+
+            // Everything the handlers' no-arg constructors ask Wiring for, installed before any is built.
+            this.repository = new DynamoUserRepository(dynamo, table);
+            UserAdministration administration = new UserAdministration(repository, identityProvider, mailer, clock, Ids::random);
+            Wiring.install(DynamoDbClient.class, dynamo);
+            Wiring.install(UserRepository.class, repository);
+            Wiring.install(Clock.class, clock);
+            Wiring.install(IdentityProvider.class, identityProvider);
+            Wiring.install(Mailer.class, mailer);
+            Wiring.install(UserAdministration.class, administration);
+
+            this.admin = seedAdmin(administration);
+            this.standardProfile = seedProfile(clock.instant());
+            if (standIn != null) {
+                standIn.remember(new LocalIdentityProviderStandIn.Login(admin.id(), admin.tenantId(), admin.username(),
+                        admin.firstName(), admin.lastName(), admin.suspended(), admin.verified(), false));
+            }
+
+            this.tokens = new LocalTokens(baseUrl + "/", Settings.required("CLAIM_NAMESPACE"), clock);
+            LocalApiGateway gateway = new LocalApiGateway(template, tokens);
+            this.initFailures = gateway.initAll();
+
+            this.executor = Executors.newVirtualThreadPerTaskExecutor();
+            http.setExecutor(executor);
+            http.createContext("/", exchange -> {
+                try {
+                    String path = exchange.getRequestURI().getRawPath();
+                    if (path.equals("/local") || path.startsWith("/local/")) local(exchange, path);
+                    else gateway.handle(exchange);
+                } catch (Throwable e) {
+                    System.err.println("[local] " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed: " + e);
+                    e.printStackTrace();
+                    try {
+                        LocalHttp.send(exchange, 500, Map.of("Content-Type", "application/json"), LocalApiGateway.INTERNAL_ERROR);
+                    } catch (IOException | RuntimeException ignored) {
+                        exchange.close();
+                    }
+                }
+            });
+            http.start();
+        } catch (RuntimeException e) {
+            http.stop(0);
+            if (db != null) db.close();
+            throw e;
+        }
+    }
+
+    /** Builds everything, seeds the demo tenant and starts listening. */
+    public static LocalServer start(Options options) throws IOException {
+        return new LocalServer(options);
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+                System.out.println(Options.USAGE);
+                return;
+            }
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalServer server;
+        try {
+            server = start(options);
+        } catch (Exception e) {
+            System.err.println("The local server did not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "local-server-shutdown"));
+        System.out.println(server.banner());
+    }
+
+    // ---- seeding ----------------------------------------------------------------------------------
+
+    /** The demo tenant's Global Admin: bootstrapped on the first run, found again after a restart. */
+    private User seedAdmin(UserAdministration administration) {
+        try {
+            return administration.bootstrapTenant(DEMO_TENANT, DEMO_TENANT_NAME,
+                    Map.of("firstName", "Ada", "lastName", "Admin", "username", DEMO_ADMIN_USERNAME)).user();
+        } catch (DomainException.Conflict exists) {
+            var page = repository.list(DEMO_TENANT, new UserQuery(Role.GLOBAL_ADMIN, null, null, null, null, null, null, null), 100, null);
+            return page.items().stream().filter(u -> u.username().equalsIgnoreCase(DEMO_ADMIN_USERNAME)).findFirst()
+                    .or(() -> page.items().stream().filter(u -> !u.suspended() && !u.provisioning()).findFirst())
+                    .orElseThrow(() -> new IllegalStateException("The demo tenant exists but has no active Global Admin; delete "
+                            + "the data folder or start with --in-memory"));
+        }
+    }
+
+    private Profile seedProfile(Instant now) {
+        String cursor = null;
+        do {
+            var page = repository.listProfiles(DEMO_TENANT, 100, cursor);
+            for (Profile profile : page.items()) if (profile.name().equals(STANDARD_PROFILE_NAME)) return profile;
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        Profile profile = new Profile(DEMO_TENANT, "standard", STANDARD_PROFILE_NAME, 1, now, now);
+        repository.insertProfile(profile);
+        return profile;
+    }
+
+    // ---- the local-only routes --------------------------------------------------------------------
+
+    private void local(HttpExchange exchange, String path) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        switch (method + " " + path) {
+            case "GET /local", "GET /local/" -> LocalHttp.json(exchange, 200, about());
+            case "GET /local/mail" -> {
+                if (outbox == null) LocalHttp.json(exchange, 404, Map.of("message", "Mail goes to SES in this run (" + mailerDescription + ")"));
+                else LocalHttp.json(exchange, 200, outbox.json());
+            }
+            case "DELETE /local/mail" -> {
+                if (outbox != null) outbox.clear();
+                LocalHttp.send(exchange, 204, new byte[0]);
+            }
+            case "POST /local/tokens" -> issueToken(exchange);
+            case "GET /local/jwks.json" -> LocalHttp.json(exchange, 200, tokens.jwks());
+            default -> {
+                if (method.equals("GET") && path.startsWith("/local/tickets/") && standIn != null) ticket(exchange, path.substring("/local/tickets/".length()));
+                else LocalHttp.json(exchange, 404, Map.of("message", "Not Found", "localRoutes",
+                        List.of("GET /local", "GET /local/mail", "DELETE /local/mail", "POST /local/tokens", "GET /local/tickets/{ticket}", "GET /local/jwks.json")));
+            }
+        }
+    }
+
+    private void issueToken(HttpExchange exchange) throws IOException {
+        Object parsed;
+        try {
+            parsed = LocalHttp.parse(exchange.getRequestBody().readAllBytes());
+        } catch (IOException e) {
+            LocalHttp.json(exchange, 400, Map.of("message", "The body must be JSON: {\"userId\": \"...\"} or {\"tenantId\": \"...\", \"userId\": \"...\"}"));
+            return;
+        }
+        if (!(parsed instanceof Map<?, ?> body) || !(body.get("userId") instanceof String userId) || userId.isBlank()
+                || (body.get("tenantId") != null && !(body.get("tenantId") instanceof String))) {
+            LocalHttp.json(exchange, 400, Map.of("message", "The body must be {\"userId\": \"...\"} or {\"tenantId\": \"...\", \"userId\": \"...\"}"));
+            return;
+        }
+        String tenantId = body.get("tenantId") == null ? DEMO_TENANT : (String) body.get("tenantId");
+        Optional<User> user;
+        try {
+            user = repository.user(tenantId, userId);
+        } catch (RuntimeException e) {
+            user = Optional.empty();
+        }
+        if (user.isEmpty()) {
+            LocalHttp.json(exchange, 404, Map.of("message", "No user " + userId + " in tenant " + tenantId));
+            return;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("token", tokens.mint(tenantId, userId));
+        answer.put("tenantId", tenantId);
+        answer.put("userId", userId);
+        answer.put("role", user.get().role().name());
+        answer.put("expiresIn", LocalTokens.LIFETIME.toSeconds());
+        LocalHttp.json(exchange, 200, answer);
+    }
+
+    /** The page a mailed link opens: what Auth0's page would do, done at once. */
+    private void ticket(HttpExchange exchange, String ticketId) throws IOException {
+        var ticket = standIn.redeem(ticketId);
+        String message = ticket.map(t -> (t.purpose().equals("password-change")
+                        ? "Auth0 would now ask user " + t.userId() + " for a new password. The stand-in takes it as set, and the email as verified."
+                        : "Auth0 would now mark the email of user " + t.userId() + " as verified. The stand-in has done so."))
+                .orElse("This link has been used already or is not one this server handed out (tickets are kept in memory).");
+        String html = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Local identity-provider stand-in</title></head><body>"
+                + "<h1>Local identity-provider stand-in (not Auth0)</h1><p>" + escape(message) + "</p>"
+                + "<p>In the local run, the user's status changes with their first login (the post-login hook), not with this page.</p>"
+                + "</body></html>";
+        LocalHttp.send(exchange, ticket.isPresent() ? 200 : 404, Map.of("Content-Type", "text/html; charset=utf-8"), html);
+    }
+
+    private Map<String, Object> about() {
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("baseUrl", baseUrl);
+        about.put("database", database.description());
+        about.put("table", Settings.required("TABLE_NAME"));
+        about.put("mail", mailerDescription);
+        about.put("identityProvider", identityProviderDescription);
+        Map<String, Object> tokenInfo = new LinkedHashMap<>();
+        tokenInfo.put("issuer", tokens.issuer());
+        tokenInfo.put("audience", LocalTokens.AUDIENCE);
+        tokenInfo.put("new", "POST " + baseUrl + "/local/tokens {\"userId\": \"...\"} or {\"tenantId\": \"...\", \"userId\": \"...\"}");
+        about.put("tokens", tokenInfo);
+        Map<String, Object> demo = new LinkedHashMap<>();
+        demo.put("tenantId", DEMO_TENANT);
+        demo.put("adminUserId", admin.id());
+        demo.put("adminUsername", admin.username());
+        demo.put("standardProfileId", standardProfile.id());
+        about.put("demo", demo);
+        List<Map<String, Object>> routes = new ArrayList<>();
+        for (SamTemplate.Route route : template.routes()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("route", route.routeKey());
+            r.put("function", route.functionName());
+            r.put("handler", route.handlerClass());
+            r.put("auth", route.authorized() ? "JWT" : "none");
+            if (initFailures.containsKey(route.functionName())) r.put("notRunnable", initFailures.get(route.functionName()));
+            routes.add(r);
+        }
+        about.put("routes", routes);
+        return about;
+    }
+
+    /** What {@code main} prints once the server listens. */
+    public String banner() {
+        StringBuilder out = new StringBuilder();
+        out.append("\n================================================================================\n");
+        out.append(" PeakCommerce user administration, running locally on ").append(baseUrl).append('\n');
+        out.append("================================================================================\n");
+        out.append(" Database:          ").append(database.description()).append('\n');
+        out.append(" Mail:              ").append(mailerDescription).append('\n');
+        out.append(" Identity provider: ").append(identityProviderDescription).append('\n');
+        if (standIn != null) {
+            out.append("   !! Auth0 is NOT used: LocalIdentityProviderStandIn keeps logins in memory and its password and\n");
+            out.append("   !! verification links open a local page. Set AUTH0_DOMAIN (and the Auth0 settings) to use Auth0.\n");
+        }
+        out.append(" Routes from ").append("template.yaml: ").append(template.routes().size()).append(" (").append(
+                template.routes().stream().filter(r -> !r.authorized()).count()).append(" public); list: GET ").append(baseUrl).append("/local\n");
+        initFailures.forEach((function, why) -> out.append("   !! ").append(function).append(" cannot run here: ").append(why).append('\n'));
+        out.append('\n');
+        out.append(" Demo tenant \"").append(DEMO_TENANT).append("\" (").append(DEMO_TENANT_NAME).append("): Global Admin ")
+                .append(admin.username()).append(", userId ").append(admin.id()).append('\n');
+        out.append(" Profile \"").append(standardProfile.name()).append("\": profileId ").append(standardProfile.id()).append('\n');
+        out.append('\n');
+        out.append(" Bearer token of the admin (valid 1 hour):\n\n");
+        out.append("export TOKEN=").append(adminToken()).append("\n\n");
+        out.append(" Try:\n");
+        out.append("   curl -s ").append(baseUrl).append("/users -H \"Authorization: Bearer $TOKEN\"\n");
+        out.append("   curl -s ").append(baseUrl).append("/users -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n");
+        out.append("     -d '{\"role\":\"CUSTOMER\",\"firstName\":\"Cora\",\"lastName\":\"Customer\",\"username\":\"cora@example.com\",")
+                .append("\"accountNumber\":\"A000001212\",\"amendmentDateAlignment\":\"IMMEDIATE\",\"profileId\":\"").append(standardProfile.id()).append("\"}'\n");
+        if (outbox != null) out.append("   curl -s ").append(baseUrl).append("/local/mail            # the mail the service sent, newest first\n");
+        out.append("   curl -s ").append(baseUrl).append("/local/tokens -d '{\"userId\":\"<id>\"}'   # a token for any user, to try each role\n");
+        out.append("\n Ctrl-C stops the server.\n");
+        return out.toString();
+    }
+
+    // ---- adapters chosen by the environment --------------------------------------------------------
+
+    static Optional<String> sesEndpoint() {
+        for (String name : List.of("AWS_ENDPOINT_URL_SESV2", "AWS_ENDPOINT_URL_SES")) {
+            String value = System.getenv(name);
+            if (value != null && !value.isBlank()) return Optional.of(value.strip());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The real SES adapter. {@link SesMailer#fromEnvironment()} reads only the process environment, so it is
+     * used when that has everything it needs; otherwise the same adapter gets a client for the configured
+     * endpoint with the settings' region and sender, and dummy credentials unless the environment has some.
+     */
+    private static Mailer sesMailer() {
+        if (System.getenv("MAIL_SENDER") != null && System.getenv("AWS_REGION") != null && System.getenv("AWS_ACCESS_KEY_ID") != null) {
+            return SesMailer.fromEnvironment();
+        }
+        SesV2Client client = SesV2Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(URI.create(sesEndpoint().orElseThrow()))
+                .region(Region.of(Settings.required("AWS_REGION")))
+                .credentialsProvider(System.getenv("AWS_ACCESS_KEY_ID") != null ? EnvironmentVariableCredentialsProvider.create()
+                        : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+        return new SesMailer(client, Settings.required("MAIL_SENDER"));
+    }
+
+    /** The Auth0 adapter (module shared-auth0), built from its settings. */
+    private static IdentityProvider auth0() {
+        try {
+            Class<?> adapter = Class.forName("com.peakcommerce.useradmin.auth0.Auth0IdentityProvider");
+            return (IdentityProvider) adapter.getMethod("fromEnvironment").invoke(null);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("The Auth0 adapter could not be built from its settings: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("AUTH0_DOMAIN is set but the Auth0 adapter is not available: " + e, e);
+        }
+    }
+
+    private static void defaultSetting(String name, String value) {
+        if (Settings.optional(name).isEmpty()) System.setProperty(name, value);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    // ---- for tests and the banner ---------------------------------------------------------------------
+
+    public String baseUrl() { return baseUrl; }
+
+    public int port() { return http.getAddress().getPort(); }
+
+    public User admin() { return admin; }
+
+    public Profile standardProfile() { return standardProfile; }
+
+    public SamTemplate template() { return template; }
+
+    /** A fresh token for the demo admin. */
+    public String adminToken() { return tokens.mint(admin.tenantId(), admin.id()); }
+
+    public LocalTokens tokens() { return tokens; }
+
+    /** The outbox, or {@code null} when mail goes to SES. */
+    public LocalMailOutbox outbox() { return outbox; }
+
+    /** The stand-in, or {@code null} when Auth0 is used. */
+    public LocalIdentityProviderStandIn identityProviderStandIn() { return standIn; }
+
+    /** Functions whose handler could not be built, and why. */
+    public Map<String, String> initFailures() { return initFailures; }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.close();
+        database.close();
+    }
+}
