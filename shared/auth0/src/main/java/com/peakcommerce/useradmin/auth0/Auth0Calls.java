@@ -23,9 +23,10 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>429: after the wait Auth0 names, the later of {@code Retry-After} (seconds) and
  *       {@code x-ratelimit-reset} (UNIX seconds), at least {@link #MIN_RATE_LIMIT_WAIT}; again and again
- *       as long as the operation's total time stays within the rate-limit budget, then {@code UNAVAILABLE}.
- *       A wait that would end beyond the budget is not begun.</li>
- *   <li>5xx: once, after {@link #SERVER_ERROR_PAUSE}, if that fits the budget; then {@code UNAVAILABLE}.</li>
+ *       as long as the operation's waits end within the rate-limit budget, counted from the operation's
+ *       start, then {@code UNAVAILABLE}. A wait that would end beyond the budget is not begun.</li>
+ *   <li>5xx: once per operation, after {@link #SERVER_ERROR_PAUSE}, if that fits the budget; then
+ *       {@code UNAVAILABLE}.</li>
  *   <li>Timeouts, connection failures, and a token that cannot be fetched: not retried, {@code UNAVAILABLE}.</li>
  * </ul>
  * Other statuses: 400 and other 4xx are {@code REJECTED} with Auth0's message, 409 {@code CONFLICT},
@@ -52,48 +53,55 @@ final class Auth0Calls {
         this.sleeper = sleeper;
     }
 
-    /** The answer to {@code request}. */
-    <T> T send(String operation, Supplier<T> request) {
-        return send(operation, request, 0).orElseThrow();
+    /** Starts an operation: its requests share one rate-limit budget and one retry of a 5xx. */
+    Operation operation(String name) {
+        return new Operation(name, clock.instant().plus(budget));
     }
 
-    /** Sends a request that answers nothing. */
-    void run(String operation, Runnable request) {
-        send(operation, () -> {
-            request.run();
-            return Boolean.TRUE;
-        });
-    }
+    /** The requests of one adapter operation (a create and its lookup, say). */
+    final class Operation {
+        private final String name;
+        private final Instant deadline;
+        private boolean serverErrorRetried;
 
-    /**
-     * The answer to {@code request}, or empty when Auth0 answered with {@code emptyOn} (404 for a login
-     * looked up or deleted, 409 for one created).
-     */
-    <T> Optional<T> send(String operation, Supplier<T> request, int emptyOn) {
-        Instant deadline = clock.instant().plus(budget);
-        boolean serverErrorRetried = false;
-        while (true) {
-            try {
-                return Optional.of(request.get());
-            } catch (ManagementApiException e) {
-                int status = e.statusCode();
-                if (status == emptyOn) return Optional.empty();
-                Duration wait = null;
-                if (status == 429) {
-                    wait = rateLimitWait(e.headers(), clock.instant());
-                } else if (status >= 500 && !serverErrorRetried) {
-                    wait = SERVER_ERROR_PAUSE;
-                    serverErrorRetried = true;
+        private Operation(String name, Instant deadline) {
+            this.name = name;
+            this.deadline = deadline;
+        }
+
+        /** The answer to {@code request}. */
+        <T> T send(Supplier<T> request) {
+            return send(request, 0).orElseThrow();
+        }
+
+        /**
+         * The answer to {@code request}, or empty when Auth0 answered with {@code emptyOn} (404 for a login
+         * looked up or deleted, 409 for one created).
+         */
+        <T> Optional<T> send(Supplier<T> request, int emptyOn) {
+            while (true) {
+                try {
+                    return Optional.of(request.get());
+                } catch (ManagementApiException e) {
+                    int status = e.statusCode();
+                    if (status == emptyOn) return Optional.empty();
+                    Duration wait = null;
+                    if (status == 429) {
+                        wait = rateLimitWait(e.headers(), clock.instant());
+                    } else if (status >= 500 && !serverErrorRetried) {
+                        wait = SERVER_ERROR_PAUSE;
+                        serverErrorRetried = true;
+                    }
+                    if (wait == null || clock.instant().plus(wait).isAfter(deadline)) throw failure(name, e);
+                    Log.warn("auth0 request retried", "operation", name, "status", status, "waitMillis", wait.toMillis());
+                    pause(wait);
+                } catch (OAuthTokenException e) { // its message is the token endpoint's status line, no secret
+                    Log.warn("auth0 token not obtained", "operation", name, "detail", e.getMessage());
+                    throw new IdentityProviderException(Reason.UNAVAILABLE, "Auth0 gave no Management API token; try again later.", e);
+                } catch (ManagementException e) { // the SDK's wrapper of I/O errors and timeouts
+                    Log.warn("auth0 unreachable", "operation", name, "cause", e.getCause() == null ? null : e.getCause().getClass().getSimpleName());
+                    throw new IdentityProviderException(Reason.UNAVAILABLE, "Auth0 could not be reached; try again later.", e);
                 }
-                if (wait == null || clock.instant().plus(wait).isAfter(deadline)) throw failure(operation, e);
-                Log.warn("auth0 request retried", "operation", operation, "status", status, "waitMillis", wait.toMillis());
-                pause(wait);
-            } catch (OAuthTokenException e) { // its message is the token endpoint's status line, no secret
-                Log.warn("auth0 token not obtained", "operation", operation, "detail", e.getMessage());
-                throw new IdentityProviderException(Reason.UNAVAILABLE, "Auth0 gave no Management API token; try again later.", e);
-            } catch (ManagementException e) { // the SDK's wrapper of I/O errors and timeouts
-                Log.warn("auth0 unreachable", "operation", operation, "cause", e.getCause() == null ? null : e.getCause().getClass().getSimpleName());
-                throw new IdentityProviderException(Reason.UNAVAILABLE, "Auth0 could not be reached; try again later.", e);
             }
         }
     }

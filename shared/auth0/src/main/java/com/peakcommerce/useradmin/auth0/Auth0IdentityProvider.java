@@ -75,7 +75,11 @@ public final class Auth0IdentityProvider implements IdentityProvider {
         return new Auth0IdentityProvider(Auth0Settings.fromEnvironment());
     }
 
-    /** The SDK's HTTP client: bounded timeouts, error bodies the SDK can parse, no retries. */
+    /**
+     * The SDK's HTTP client: bounded timeouts and no retries of its own. (An error answer whose body is
+     * empty or not JSON still reaches us with its status: the SDK then falls back to a plain
+     * {@code ManagementApiException}.)
+     */
     static OkHttpClient httpClient(Duration connect, Duration read, Duration call) {
         return new OkHttpClient.Builder()
                 .connectTimeout(connect)
@@ -83,7 +87,6 @@ public final class Auth0IdentityProvider implements IdentityProvider {
                 .writeTimeout(read)
                 .callTimeout(call)
                 .retryOnConnectionFailure(false)
-                .addInterceptor(new JsonErrorBodies())
                 .build();
     }
 
@@ -109,8 +112,9 @@ public final class Auth0IdentityProvider implements IdentityProvider {
                 .blocked(login.blocked())
                 .appMetadata(Map.of("tenant_id", login.tenantId(), "user_id", login.userId()))
                 .build();
-        if (calls.send("createLogin", () -> users.create(request), 409).isPresent()) return;
-        if (calls.send("createLogin", () -> users.get(id), 404).isEmpty()) {
+        Auth0Calls.Operation operation = calls.operation("createLogin");
+        if (operation.send(() -> users.create(request), 409).isPresent()) return;
+        if (operation.send(() -> users.get(id), 404).isEmpty()) {
             throw new IdentityProviderException(Reason.CONFLICT, "Auth0 already has a login with this email.");
         }
     }
@@ -125,7 +129,8 @@ public final class Auth0IdentityProvider implements IdentityProvider {
     public void updateLogin(String userId, LoginUpdate update) {
         if (update.email() == null && update.givenName() == null && update.familyName() == null) return;
         String id = auth0Id(userId);
-        GetUserResponseContent current = calls.send("updateLogin", () -> users.get(id));
+        Auth0Calls.Operation operation = calls.operation("updateLogin");
+        GetUserResponseContent current = operation.send(() -> users.get(id));
         UpdateUserRequestContent.Builder patch = UpdateUserRequestContent.builder();
         if (update.email() != null && !update.email().equalsIgnoreCase(current.getEmail().orElse(null))) {
             patch.email(update.email()).emailVerified(false).verifyEmail(false).connection(settings.connection());
@@ -139,7 +144,7 @@ public final class Auth0IdentityProvider implements IdentityProvider {
             if (name != null) patch.name(name);
         }
         UpdateUserRequestContent request = patch.build();
-        calls.send("updateLogin", () -> users.update(id, request));
+        operation.send(() -> users.update(id, request));
     }
 
     /** PATCH {@code {"blocked": true}}. A failure leaves the login blocked or not; the same call again finishes it. */
@@ -157,14 +162,14 @@ public final class Auth0IdentityProvider implements IdentityProvider {
     private void setBlocked(String userId, boolean blocked, String operation) {
         String id = auth0Id(userId);
         UpdateUserRequestContent request = UpdateUserRequestContent.builder().blocked(blocked).build();
-        calls.send(operation, () -> users.update(id, request));
+        calls.operation(operation).send(() -> users.update(id, request));
     }
 
     /** DELETE; a 404 (already gone) counts as deleted. A failure leaves the login there or gone; the same call again finishes it. */
     @Override
     public void deleteLogin(String userId) {
         String id = auth0Id(userId);
-        calls.send("deleteLogin", () -> {
+        calls.operation("deleteLogin").send(() -> {
             users.delete(id);
             return Boolean.TRUE;
         }, 404);
@@ -182,7 +187,7 @@ public final class Auth0IdentityProvider implements IdentityProvider {
                 .ttlSec(ticketTtlSeconds());
         if (settings.ticketResultUrl() != null) request.resultUrl(settings.ticketResultUrl().toString());
         ChangePasswordTicketRequestContent body = request.build();
-        return URI.create(calls.send("passwordChangeTicket", () -> tickets.changePassword(body)).getTicket());
+        return URI.create(calls.operation("passwordChangeTicket").send(() -> tickets.changePassword(body)).getTicket());
     }
 
     /** POST /tickets/email-verification. Auth0 sends no mail. A failure leaves at most an unused ticket, which expires. */
@@ -193,7 +198,7 @@ public final class Auth0IdentityProvider implements IdentityProvider {
                 .ttlSec(ticketTtlSeconds());
         if (settings.ticketResultUrl() != null) request.resultUrl(settings.ticketResultUrl().toString());
         VerifyEmailTicketRequestContent body = request.build();
-        return URI.create(calls.send("emailVerificationTicket", () -> tickets.verifyEmail(body)).getTicket());
+        return URI.create(calls.operation("emailVerificationTicket").send(() -> tickets.verifyEmail(body)).getTicket());
     }
 
     /** Auth0's id of the service's user {@code userId}. */
