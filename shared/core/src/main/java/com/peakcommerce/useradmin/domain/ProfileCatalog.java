@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -42,9 +44,11 @@ public final class ProfileCatalog {
         return profile;
     }
 
+    /** One profile: caller and profile in one batched read. */
     public Profile get(CallerId caller, String profileId) {
-        Access.userAdministrator(repository.user(caller.tenantId(), caller.userId()));
-        return repository.profile(caller.tenantId(), profileId).orElseThrow(() -> new NotFound("No such profile."));
+        var snapshot = repository.fetch(caller.tenantId(), Set.of(caller.userId()), Set.of(profileId));
+        Access.userAdministrator(snapshot.user(caller.userId()));
+        return Optional.ofNullable(snapshot.profiles().get(profileId)).orElseThrow(() -> new NotFound("No such profile."));
     }
 
     public Page<Profile> list(CallerId caller, int limit, String cursor) {

@@ -135,12 +135,6 @@ public final class DynamoUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<Profile> profile(String tenantId, String profileId) {
-        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.profile(tenantId, profileId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ItemMapper.profile(item));
-    }
-
-    @Override
     public Page<Profile> listProfiles(String tenantId, int limit, String cursor) {
         Index index = Index.BY_NAME;
         String partition = Keys.profilesList(tenantId);

@@ -44,8 +44,6 @@ public interface UserRepository {
 
     void insertProfile(Profile profile);
 
-    Optional<Profile> profile(String tenantId, String profileId);
-
     Page<Profile> listProfiles(String tenantId, int limit, String cursor);
 
     /** Creates a tenant; a tenant that exists already is a {@code Conflict}. */
