@@ -1,5 +1,7 @@
 package com.peakcommerce.useradmin.local;
 
+import com.peakcommerce.useradmin.auth0.Auth0IdentityProvider;
+import com.peakcommerce.useradmin.auth0.Auth0Settings;
 import com.peakcommerce.useradmin.domain.DomainException;
 import com.peakcommerce.useradmin.domain.Profile;
 import com.peakcommerce.useradmin.domain.Role;
@@ -74,7 +76,8 @@ public final class LocalServer implements AutoCloseable {
                   --template FILE  the SAM template to read the routes from (default: template.yaml, looked up from here upwards)
                 Environment: AWS_ENDPOINT_URL_DYNAMODB (use that DynamoDB instead of the in-process one),
                   AWS_ENDPOINT_URL_SES / AWS_ENDPOINT_URL_SESV2 (send mail through SES there instead of the local outbox),
-                  AUTH0_DOMAIN and the Auth0 adapter's settings (use Auth0 instead of the local stand-in).""";
+                  AUTH0_DOMAIN (or AUTH0_MANAGEMENT_URL) with AUTH0_CONNECTION and either AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET
+                  or AUTH0_CREDENTIALS_PARAMETER (SSM) to use Auth0 instead of the local stand-in.""";
 
         public static Options parse(String... args) {
             int port = 3000;
@@ -142,8 +145,8 @@ public final class LocalServer implements AutoCloseable {
 
         LocalDatabase db = null;
         try {
-            String endpoint = System.getenv("AWS_ENDPOINT_URL_DYNAMODB");
-            if (endpoint != null && !endpoint.isBlank()) db = LocalDatabase.atEndpoint(endpoint.strip(), Settings.required("AWS_REGION"));
+            Optional<String> endpoint = Settings.optional("AWS_ENDPOINT_URL_DYNAMODB");
+            if (endpoint.isPresent()) db = LocalDatabase.atEndpoint(endpoint.get().strip(), Settings.required("AWS_REGION"));
             else if (options.inMemory()) db = LocalDatabase.inMemory();
             else db = LocalDatabase.inFolder(options.dataDir());
             this.database = db;
@@ -162,10 +165,11 @@ public final class LocalServer implements AutoCloseable {
             }
 
             IdentityProvider identityProvider;
-            if (Settings.optional("AUTH0_DOMAIN").isPresent()) {
+            if (auth0Configured()) {
                 this.standIn = null;
                 identityProvider = auth0();
-                this.identityProviderDescription = "Auth0 tenant " + Settings.required("AUTH0_DOMAIN");
+                this.identityProviderDescription = "Auth0 (" + Settings.optional("AUTH0_MANAGEMENT_URL").or(() -> Settings.optional("AUTH0_DOMAIN")).orElseThrow()
+                        + ", connection " + Settings.optional("AUTH0_CONNECTION").orElse("Username-Password-Authentication") + ")";
             } else {
                 this.standIn = new LocalIdentityProviderStandIn(baseUrl);
                 identityProvider = standIn;
@@ -392,7 +396,7 @@ public final class LocalServer implements AutoCloseable {
         out.append(" Identity provider: ").append(identityProviderDescription).append('\n');
         if (standIn != null) {
             out.append("   !! Auth0 is NOT used: LocalIdentityProviderStandIn keeps logins in memory and its password and\n");
-            out.append("   !! verification links open a local page. Set AUTH0_DOMAIN (and the Auth0 settings) to use Auth0.\n");
+            out.append("   !! verification links open a local page. Set AUTH0_DOMAIN and the Auth0 settings to use Auth0 (--help).\n");
         }
         out.append(" Routes from ").append("template.yaml: ").append(template.routes().size()).append(" (").append(
                 template.routes().stream().filter(r -> !r.authorized()).count()).append(" public); list: GET ").append(baseUrl).append("/local\n");
@@ -418,11 +422,7 @@ public final class LocalServer implements AutoCloseable {
     // ---- adapters chosen by the environment --------------------------------------------------------
 
     static Optional<String> sesEndpoint() {
-        for (String name : List.of("AWS_ENDPOINT_URL_SESV2", "AWS_ENDPOINT_URL_SES")) {
-            String value = System.getenv(name);
-            if (value != null && !value.isBlank()) return Optional.of(value.strip());
-        }
-        return Optional.empty();
+        return Settings.optional("AWS_ENDPOINT_URL_SESV2").or(() -> Settings.optional("AWS_ENDPOINT_URL_SES")).map(String::strip);
     }
 
     /**
@@ -431,7 +431,8 @@ public final class LocalServer implements AutoCloseable {
      * endpoint with the settings' region and sender, and dummy credentials unless the environment has some.
      */
     private static Mailer sesMailer() {
-        if (System.getenv("MAIL_SENDER") != null && System.getenv("AWS_REGION") != null && System.getenv("AWS_ACCESS_KEY_ID") != null) {
+        boolean endpointInEnvironment = System.getenv("AWS_ENDPOINT_URL_SESV2") != null || System.getenv("AWS_ENDPOINT_URL_SES") != null;
+        if (endpointInEnvironment && System.getenv("MAIL_SENDER") != null && System.getenv("AWS_REGION") != null && System.getenv("AWS_ACCESS_KEY_ID") != null) {
             return SesMailer.fromEnvironment();
         }
         SesV2Client client = SesV2Client.builder()
@@ -444,16 +445,24 @@ public final class LocalServer implements AutoCloseable {
         return new SesMailer(client, Settings.required("MAIL_SENDER"));
     }
 
-    /** The Auth0 adapter (module shared-auth0), built from its settings. */
+    static boolean auth0Configured() {
+        return Settings.optional("AUTH0_DOMAIN").isPresent() || Settings.optional("AUTH0_MANAGEMENT_URL").isPresent();
+    }
+
+    /**
+     * The real Auth0 adapter (module shared-auth0). With {@code AUTH0_CLIENT_ID} and {@code AUTH0_CLIENT_SECRET}
+     * (local only) it takes the Management API client from them; otherwise exactly as deployed,
+     * {@link Auth0IdentityProvider#fromEnvironment()}, which reads them from the SSM parameter.
+     */
     private static IdentityProvider auth0() {
-        try {
-            Class<?> adapter = Class.forName("com.peakcommerce.useradmin.auth0.Auth0IdentityProvider");
-            return (IdentityProvider) adapter.getMethod("fromEnvironment").invoke(null);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw new IllegalStateException("The Auth0 adapter could not be built from its settings: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("AUTH0_DOMAIN is set but the Auth0 adapter is not available: " + e, e);
-        }
+        Optional<String> clientId = Settings.optional("AUTH0_CLIENT_ID");
+        Optional<String> clientSecret = Settings.optional("AUTH0_CLIENT_SECRET");
+        if (clientId.isEmpty() || clientSecret.isEmpty()) return Auth0IdentityProvider.fromEnvironment();
+        URI managementApi = Settings.optional("AUTH0_MANAGEMENT_URL").map(URI::create).orElseGet(() -> URI.create(
+                "https://" + Settings.required("AUTH0_DOMAIN").replaceFirst("^https://", "").replaceFirst("/+$", "") + "/api/v2"));
+        return new Auth0IdentityProvider(new Auth0Settings(managementApi, clientId.get(), clientSecret.get(),
+                Settings.optional("AUTH0_CONNECTION").orElse("Username-Password-Authentication"),
+                Settings.optional("AUTH0_TICKET_RESULT_URL").map(URI::create).orElse(null), null, null));
     }
 
     private static void defaultSetting(String name, String value) {

@@ -1,0 +1,82 @@
+package com.peakcommerce.useradmin.local;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The standard endpoint variables switch the local run to real services: AWS_ENDPOINT_URL_DYNAMODB to that
+ * DynamoDB, AWS_ENDPOINT_URL_SESV2 (or _SES) to SES there. (Set here as system properties, which the
+ * server reads like the environment.)
+ */
+class EndpointSwitchTest {
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void clear() {
+        System.clearProperty("AWS_ENDPOINT_URL_DYNAMODB");
+        System.clearProperty("AWS_ENDPOINT_URL_SESV2");
+    }
+
+    @Test
+    void usesTheDynamoDbAndSesEndpointsWhenGiven() throws Exception {
+        int dynamoPort;
+        try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            dynamoPort = free.getLocalPort();
+        }
+        DynamoDBProxyServer dynamo = ServerRunner.createServerFromCommandLineArgs(
+                new String[]{"-inMemory", "-port", String.valueOf(dynamoPort), "-disableTelemetry"});
+        dynamo.start();
+
+        List<String> sesRequests = new CopyOnWriteArrayList<>();
+        HttpServer ses = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ses.createContext("/", exchange -> {
+            sesRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] answer = "{\"MessageId\":\"local-1\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        ses.start();
+        try {
+            System.setProperty("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamoPort);
+            System.setProperty("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + ses.getAddress().getPort());
+            Path template = LocalServer.Options.findTemplate(Path.of("").toAbsolutePath());
+            try (LocalServer server = LocalServer.start(new LocalServer.Options(0, true, dataDir, template))) {
+                assertTrue(server.banner().contains("DynamoDB at http://127.0.0.1:" + dynamoPort), server.banner());
+                assertTrue(server.banner().contains("SES at http://127.0.0.1:"), server.banner());
+                assertEquals(null, server.outbox());
+
+                assertEquals(1, sesRequests.size(), "the admin's activation mail went to SES: " + sesRequests);
+                String request = sesRequests.getFirst();
+                assertTrue(request.startsWith("POST /v2/email/outbound-emails"), request);
+                assertTrue(request.contains("admin@demo.example") && request.contains("noreply@localhost"), request);
+                assertEquals(404, LocalServerTest.send(server, "GET", "/local/mail", null, null).statusCode());
+
+                var users = LocalServerTest.send(server, "GET", "/users", "Bearer " + server.adminToken(), null);
+                assertEquals(200, users.statusCode(), users.body());
+                assertTrue(users.body().contains(server.admin().id()), "the admin lives in the endpoint's table");
+            }
+        } finally {
+            ses.stop(0);
+            dynamo.stop();
+        }
+    }
+}
