@@ -188,4 +188,38 @@ class UsersAdminHandlersTest {
         assertEquals("Conflict", again.get("error"));
         assertEquals(1, empty.identityProvider.logins.size());
     }
+
+    @Test
+    void twoConcurrentCreatesWithOneUsernameAnswer201And409() throws Exception {
+        assertEquals(List.of(201, 409), concurrently(() -> create(Events.load("create-user")).status()));
+        assertEquals(1, world.identityProvider.logins.values().stream().filter(l -> l.email().equals("carla.customer@example.com")).count());
+    }
+
+    @Test
+    void twoConcurrentPatchesOfOneVersionAnswer200And412() throws Exception {
+        world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
+        String version = "\"" + world.stored(CUSTOMER_ID).version() + "\"";
+
+        assertEquals(List.of(200, 412), concurrently(() -> {
+            APIGatewayV2HTTPEvent event = Events.load("update-user");
+            event.getHeaders().put("if-match", version);
+            return Answer.of(new UpdateUserHandler(world.administration), event).status();
+        }));
+        assertEquals(Long.parseLong(version.replace("\"", "")) + 1, world.stored(CUSTOMER_ID).version());
+    }
+
+    /** Runs {@code request} twice at once, released together; the statuses, sorted. */
+    private static List<Integer> concurrently(java.util.concurrent.Callable<Integer> request) throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var futures = java.util.stream.Stream.of(1, 2).map(i -> pool.submit(() -> {
+                start.await();
+                return request.call();
+            })).toList();
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var future : futures) statuses.add(future.get());
+            return statuses.stream().sorted().toList();
+        }
+    }
 }
