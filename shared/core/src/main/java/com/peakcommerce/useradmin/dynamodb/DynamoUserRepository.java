@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -123,6 +124,17 @@ public final class DynamoUserRepository implements UserRepository {
     @Override
     public Page<User> list(String tenantId, UserQuery query, int limit, String cursor) {
         return new UserListQuery(tenantId, query).run(dynamo, table, limit, cursor);
+    }
+
+    @Override
+    public List<User> pending(Instant before, int limit) {
+        Index index = Index.BY_PENDING;
+        return dynamo.query(QueryRequest.builder().tableName(table).indexName(index.indexName())
+                        .keyConditionExpression("#pk = :pk AND #since < :before")
+                        .expressionAttributeNames(Map.of("#pk", index.partitionKey(), "#since", index.sortKey()))
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.PENDING), ":before", s(before.toString())))
+                        .limit(limit).build())
+                .items().stream().map(ItemMapper::user).toList();
     }
 
     @Override
@@ -261,6 +273,7 @@ public final class DynamoUserRepository implements UserRepository {
                 case BY_ROLE -> Keys.byRole(tenantId, query.role());
                 case BY_STATUS -> Keys.byStatus(tenantId, query.status());
                 case BY_NAME, BY_USERNAME -> Keys.usersList(tenantId);
+                case BY_PENDING -> throw new IllegalArgumentException("not a users list index");
             };
         }
 

@@ -16,7 +16,12 @@ public enum Index {
     BY_SALES_REP("bySalesRep", "salesRepPk", "nameKey"),
     BY_PARTNER_ADMIN("byPartnerAdmin", "partnerAdminPk", "nameKey"),
     /** All users sorted by username, for username prefix search. */
-    BY_USERNAME("byUsername", "listPk", "usernameKey");
+    BY_USERNAME("byUsername", "listPk", "usernameKey"),
+    /**
+     * Users left half-done (still provisioning, or a login update not yet sent), across all tenants,
+     * oldest first: what the reconciler settles. Sparse and small: an item leaves it when it is settled.
+     */
+    BY_PENDING("byPending", "pendingPk", "pendingSince");
 
     private final String indexName;
     private final String partitionKey;

@@ -71,6 +71,14 @@ public final class Keys {
         return parts.length == 1 ? parts[0] : parts[0] + "|" + parts[1];
     }
 
+    /** The one partition of the pending index: every tenant's half-done users (few, and short-lived). */
+    static final String PENDING = "PENDING";
+
+    /** Oldest first: the time of the last write, then tenant and id to keep entries apart. */
+    static String pendingSince(java.time.Instant updatedAt, String tenantId, String userId) {
+        return updatedAt + "|" + tenantId + "|" + userId;
+    }
+
     static String sortable(String s) {
         return ACCENTS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
     }

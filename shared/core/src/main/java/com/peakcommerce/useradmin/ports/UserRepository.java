@@ -6,6 +6,8 @@ import com.peakcommerce.useradmin.domain.Tenant;
 import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.domain.UserQuery;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +40,9 @@ public interface UserRepository {
 
     /** Deletes the user and its username marker together, if it is still at {@code user.version()}. */
     void delete(User user);
+
+    /** Users of every tenant left provisioning or with a login update pending since before {@code before}, oldest first. */
+    List<User> pending(Instant before, int limit);
 
     /** A page of the tenant's users, sorted by last name then first name. */
     Page<User> list(String tenantId, UserQuery query, int limit, String cursor);
