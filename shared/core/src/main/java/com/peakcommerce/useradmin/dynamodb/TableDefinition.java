@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The table as {@code template.yaml} declares it, for DynamoDB Local (tests, the local run, benchmarks). */
 public final class TableDefinition {
@@ -30,6 +31,8 @@ public final class TableDefinition {
             attributes.add(index.partitionKey());
             attributes.add(index.sortKey());
         }
+        attributes.add(UserIdIndex.PARTITION_KEY);
+        attributes.add(UserIdIndex.SORT_KEY);
         return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -37,12 +40,16 @@ public final class TableDefinition {
                 .attributeDefinitions(attributes.stream()
                         .map(name -> AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build())
                         .toList())
-                .globalSecondaryIndexes(Arrays.stream(Index.values())
+                .globalSecondaryIndexes(Stream.concat(Arrays.stream(Index.values())
                         .map(index -> GlobalSecondaryIndex.builder()
                                 .indexName(index.indexName())
                                 .keySchema(key(index.partitionKey(), KeyType.HASH), key(index.sortKey(), KeyType.RANGE))
                                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                                .build())
+                                .build()), Stream.of(GlobalSecondaryIndex.builder()
+                                .indexName(UserIdIndex.NAME)
+                                .keySchema(key(UserIdIndex.PARTITION_KEY, KeyType.HASH), key(UserIdIndex.SORT_KEY, KeyType.RANGE))
+                                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                                .build()))
                         .toList())
                 .build();
     }

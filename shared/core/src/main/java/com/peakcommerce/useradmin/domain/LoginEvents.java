@@ -1,0 +1,90 @@
+package com.peakcommerce.useradmin.domain;
+
+import com.peakcommerce.useradmin.ports.LoginRecorder;
+import com.peakcommerce.useradmin.ports.LoginRecorder.Recorded;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What the service does when the identity provider reports a successful login (SPEC V1, V2): record
+ * it (last login, count, and the first verifying login flips the user to Active (verified)), and tell
+ * the post-login Action whether to let the user in and with which claims.
+ */
+public final class LoginEvents {
+    /** The shape of every id the service issues; anything else cannot name a record. */
+    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+
+    private final LoginRecorder recorder;
+    private final Clock clock;
+
+    public LoginEvents(LoginRecorder recorder, Clock clock) {
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    /** Why a login was let in or refused; for the log, never for the caller. */
+    public enum Outcome {
+        /** Recorded, and it flipped the user to verified. */
+        VERIFIED(true),
+        /** Recorded. */
+        RECORDED(true),
+        /** The same login reported again (or an older one): nothing changed. */
+        ALREADY_RECORDED(true),
+        /** No such user in the tenant the login names, or no tenant and user named at all. */
+        UNKNOWN(false),
+        SUSPENDED(false),
+        /** The service is still creating the user. */
+        PROVISIONING(false);
+
+        private final boolean allows;
+
+        Outcome(boolean allows) { this.allows = allows; }
+
+        public boolean allows() { return allows; }
+    }
+
+    /**
+     * The answer to the post-login Action.
+     *
+     * @param user the user as now recorded, when allowed (the claims come from it); empty when denied
+     */
+    public record Decision(Outcome outcome, Optional<User> user) {
+        public boolean allowed() { return outcome.allows(); }
+    }
+
+    /**
+     * A login the post-login Action reports, now. {@code tenantId} and {@code userId} are what the
+     * service put into the login's metadata when it created it; either may be missing.
+     */
+    public Decision afterLogin(String tenantId, String userId, long loginsCount, boolean emailVerified, String email) {
+        if (tenantId == null || userId == null || !ID.matcher(tenantId).matches() || !ID.matcher(userId).matches()) {
+            return new Decision(Outcome.UNKNOWN, Optional.empty());
+        }
+        return decide(recorder.record(new Login(tenantId, userId, loginsCount, emailVerified, email, clock.instant())));
+    }
+
+    /**
+     * A successful login a log stream reports after the fact. It names no tenant, and the user cannot be
+     * refused any more; an unknown, suspended or provisioning user is ignored.
+     *
+     * @return what became of it
+     */
+    public Outcome loggedIn(String userId, long loginsCount, Instant at) {
+        if (userId == null || !ID.matcher(userId).matches()) return Outcome.UNKNOWN;
+        Optional<String> tenant = recorder.tenantOf(userId);
+        if (tenant.isEmpty()) return Outcome.UNKNOWN;
+        return decide(recorder.record(new Login(tenant.get(), userId, loginsCount, false, null, at))).outcome();
+    }
+
+    private static Decision decide(Recorded recorded) {
+        if (recorded.user().isEmpty()) return new Decision(Outcome.UNKNOWN, Optional.empty());
+        User user = recorded.user().get();
+        if (user.suspended()) return new Decision(Outcome.SUSPENDED, Optional.empty());
+        if (user.provisioning()) return new Decision(Outcome.PROVISIONING, Optional.empty());
+        if (!recorded.applied()) return new Decision(Outcome.ALREADY_RECORDED, recorded.user());
+        return new Decision(recorded.verified() ? Outcome.VERIFIED : Outcome.RECORDED, recorded.user());
+    }
+}
