@@ -20,10 +20,18 @@ public final class Access {
 
     /** The caller's record, if they may administer users at all. */
     public static User userAdministrator(Optional<User> caller) {
-        User user = caller.filter(u -> !u.suspended() && !u.provisioning())
-                .orElseThrow(() -> new Forbidden("Your account is not active."));
+        User user = active(caller);
         if (!user.role().isAdministrator()) throw new Forbidden("Your role may not administer users.");
         return user;
+    }
+
+    /**
+     * The caller's own record, if it is active (SPEC S1: every role may see and edit itself); unknown,
+     * suspended or still provisioning is 403.
+     */
+    public static User active(Optional<User> caller) {
+        return caller.filter(u -> !u.suspended() && !u.provisioning())
+                .orElseThrow(() -> new Forbidden("Your account is not active."));
     }
 
     /** The target, if the caller may see and manage it; a missing target is 404. */

@@ -176,8 +176,20 @@ public final class UserAdministration {
         Snapshot snapshot = repository.fetch(callerId.tenantId(), userIds, UserInput.referenced(patch, UserField.Kind.PROFILE));
         User caller = Access.userAdministrator(snapshot.user(callerId.userId()));
         User target = Access.manageable(caller, snapshot.user(userId));
+        if (patch.getOrDefault(UserField.ROLE, Optional.empty()).orElse(null) instanceof Role newRole && newRole != target.role()) {
+            Access.requireMayAssign(caller, newRole);
+        }
+        return edit(snapshot, target, expectedVersion, patch, input);
+    }
+
+    /**
+     * Steps 2–5 of {@link #update}, once the caller may change {@code target}: shared by the admin's
+     * edit and the user's own (SPEC S1, S2), so a name or username changed either way moves the marker,
+     * updates the login and mails the verification link alike. {@code snapshot} holds the tenant and
+     * every user and profile the patch refers to.
+     */
+    User edit(Snapshot snapshot, User target, long expectedVersion, Map<UserField, Optional<Object>> patch, UserInput input) {
         Map<UserField, Object> merged = merge(target.fields(), patch);
-        if (merged.get(UserField.ROLE) instanceof Role newRole && newRole != target.role()) Access.requireMayAssign(caller, newRole);
         input.checkRoleRules(merged);
         Map<UserField, Object> added = new EnumMap<>(UserField.class);
         patch.forEach((field, value) -> value.ifPresent(v -> added.put(field, v)));
@@ -202,7 +214,7 @@ public final class UserAdministration {
         } catch (UsernameTaken taken) {
             throw new Conflict("username", "The username " + merged.get(UserField.USERNAME) + " is already in use.");
         }
-        Log.info("user updated", "userId", userId, "fields", patch.keySet().stream().map(UserField::jsonName).toList());
+        Log.info("user updated", "userId", target.id(), "fields", patch.keySet().stream().map(UserField::jsonName).toList());
         if (!loginChanged) return after;
         return finishLoginUpdate(after, usernameChanged ? snapshot.tenant().orElse(null) : null);
     }
@@ -284,9 +296,17 @@ public final class UserAdministration {
     /** Mails the user a link to choose a new password (U9). Writes nothing. Returns the address it went to. */
     public String sendPasswordReset(CallerId callerId, String userId) {
         var target = mailable(callerId, userId);
-        URI link = ticket(() -> identityProvider.passwordChangeTicket(userId));
-        deliver(MailTemplates.passwordReset(target.tenant(), target.user(), link));
-        return target.user().username();
+        return deliverPasswordReset(target.tenant(), target.user());
+    }
+
+    /**
+     * Mails {@code user} a password-change link (U9, and the user's own reset, S3). Writes nothing;
+     * a failure of the identity provider or the mailer is {@link Unavailable}. Returns the address.
+     */
+    String deliverPasswordReset(Tenant tenant, User user) {
+        URI link = ticket(() -> identityProvider.passwordChangeTicket(user.id()));
+        deliver(MailTemplates.passwordReset(tenant, user, link));
+        return user.username();
     }
 
     /** Mails the user a link that verifies their username (U10). Writes nothing. Returns the address it went to. */

@@ -14,6 +14,11 @@ public final class UserDirectory {
         return Access.managed(repository, caller, userId).target();
     }
 
+    /** The caller's own record (SPEC S1), whatever their role; refused (403) unless active. One read. */
+    public User me(CallerId caller) {
+        return Access.active(repository.user(caller.tenantId(), caller.userId()));
+    }
+
     /** A page of users: the caller's record, then one Query. System Admins do not see Global Admins. */
     public Page<User> list(CallerId caller, UserQuery query, int limit, String cursor) {
         User admin = Access.userAdministrator(repository.user(caller.tenantId(), caller.userId()));

@@ -81,6 +81,12 @@ public final class DynamoUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<String> userIdByUsername(String tenantId, String username) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Keys.usernameMarker(tenantId, username)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(ItemMapper.str(item, "userId"));
+    }
+
+    @Override
     public void insert(User user) {
         transact(List.of(
                 put(ItemMapper.userItem(user), "attribute_not_exists(pk)", Map.of(), Map.of()),

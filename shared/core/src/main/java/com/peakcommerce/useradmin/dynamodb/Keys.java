@@ -42,6 +42,11 @@ public final class Keys {
         return key(tenantPrefix(tenantId) + "PROFILENAME#" + sortable(name), "PROFILENAME");
     }
 
+    /** The counter of public password-reset requests for one address (SPEC S3), kept for one window by TTL. */
+    public static Map<String, AttributeValue> resetCounter(String tenantId, String email) {
+        return key(tenantPrefix(tenantId) + "RESET#" + User.usernameKey(email), "RESET");
+    }
+
     /** Every key of a tenant's items starts with this; a cursor that does not is refused. */
     public static String tenantPrefix(String tenantId) {
         return "TENANT#" + tenantId + "#";

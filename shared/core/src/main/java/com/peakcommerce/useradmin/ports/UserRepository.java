@@ -29,6 +29,14 @@ public interface UserRepository {
     /** One user, strongly consistent. */
     Optional<User> user(String tenantId, String userId);
 
+    /**
+     * The id of the user holding {@code username} (compared ignoring case), from its marker: one strongly
+     * consistent read. (A default only so that decorators written before it still compile.)
+     */
+    default Optional<String> userIdByUsername(String tenantId, String username) {
+        throw new UnsupportedOperationException("userIdByUsername");
+    }
+
     /** Writes a new user and its username marker together; {@link UsernameTaken} when the marker exists. */
     void insert(User user);
 
