@@ -8,8 +8,10 @@ import com.peakcommerce.useradmin.domain.Role;
 import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.domain.UserAdministration;
 import com.peakcommerce.useradmin.domain.UserQuery;
+import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
 import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
 import com.peakcommerce.useradmin.dynamodb.TableDefinition;
+import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.ports.IdentityProvider;
 import com.peakcommerce.useradmin.ports.Mailer;
 import com.peakcommerce.useradmin.ports.UserRepository;
@@ -185,6 +187,7 @@ public final class LocalServer implements AutoCloseable {
             Wiring.install(IdentityProvider.class, identityProvider);
             Wiring.install(Mailer.class, mailer);
             Wiring.install(UserAdministration.class, administration);
+            Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(dynamo, table, clock));
 
             this.admin = seedAdmin(administration);
             this.standardProfile = seedProfile(clock.instant());

@@ -47,6 +47,14 @@ public final class Keys {
         return key(tenantPrefix(tenantId) + "RESET#" + User.usernameKey(email), "RESET");
     }
 
+    /**
+     * The record of one caller's {@code Idempotency-Key}, kept 24 hours by TTL. The key is any visible
+     * ASCII the client chose, so it appears only as its SHA-256 (hex): no {@code #} reaches the pk.
+     */
+    public static Map<String, AttributeValue> idempotencyRecord(String tenantId, String callerId, String keyHash) {
+        return key(tenantPrefix(tenantId) + "IDEMPOTENCY#" + callerId + "#" + keyHash, "IDEMPOTENCY");
+    }
+
     /** Every key of a tenant's items starts with this; a cursor that does not is refused. */
     public static String tenantPrefix(String tenantId) {
         return "TENANT#" + tenantId + "#";

@@ -72,6 +72,40 @@ public final class Request {
         return Json.object(body);
     }
 
+    /** The body's bytes as sent (base64 decoded when it can be), empty for none; for the idempotency fingerprint. */
+    byte[] rawBody() {
+        String body = event.getBody();
+        if (body == null) return new byte[0];
+        if (event.getIsBase64Encoded()) {
+            try {
+                return Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                // refused by body(); fingerprint it as it came
+            }
+        }
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The HTTP method, upper case. */
+    String method() {
+        var context = event.getRequestContext();
+        if (context != null && context.getHttp() != null && context.getHttp().getMethod() != null) {
+            return context.getHttp().getMethod().toUpperCase(Locale.ROOT);
+        }
+        String routeKey = event.getRouteKey();
+        return routeKey == null ? "" : routeKey.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+    }
+
+    /** The path as the client sent it, and the query string. */
+    String rawTarget() {
+        String path = event.getRawPath();
+        if (path == null && event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
+            path = event.getRequestContext().getHttp().getPath();
+        }
+        String query = event.getRawQueryString();
+        return (path == null ? "" : path) + (query == null || query.isEmpty() ? "" : "?" + query);
+    }
+
     public String header(String name) {
         Map<String, String> headers = event.getHeaders();
         if (headers == null) return null;

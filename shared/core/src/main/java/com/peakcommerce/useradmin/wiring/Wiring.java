@@ -1,6 +1,8 @@
 package com.peakcommerce.useradmin.wiring;
 
+import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
 import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
+import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.ports.UserRepository;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -44,6 +46,11 @@ public final class Wiring {
 
     public static UserRepository userRepository() {
         return get(UserRepository.class, () -> new DynamoUserRepository(dynamoDb(), Settings.required("TABLE_NAME")));
+    }
+
+    /** The {@code Idempotency-Key} records, in the same table; asked for only by a keyed write request. */
+    public static IdempotencyStore idempotencyStore() {
+        return get(IdempotencyStore.class, () -> new DynamoIdempotencyStore(dynamoDb(), Settings.required("TABLE_NAME"), clock()));
     }
 
     public static Clock clock() {

@@ -25,9 +25,21 @@ public final class CreateUserHandler implements RequestHandler<APIGatewayV2HTTPE
         return Http.respond(event, context, request -> {
             var created = users.create(request.caller(), request.body());
             Map<String, Object> body = Representations.user(created.user());
-            body.put("activation", CreateUserHandler.activation(created));
-            return Response.created(body, "/users/" + created.user().id()).withHeader("ETag", "\"" + created.user().version() + "\"");
+            Map<String, Object> activation = CreateUserHandler.activation(created);
+            body.put("activation", activation);
+            Response response = Response.created(body, "/users/" + created.user().id()).withHeader("ETag", "\"" + created.user().version() + "\"");
+            // A generated password is shown this once: never stored, so a replay under the same Idempotency-Key leaves it out.
+            return activation.containsKey("password") ? response.replayedAs(withoutPassword(body)) : response;
         });
+    }
+
+    private static Map<String, Object> withoutPassword(Map<String, Object> body) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> activation = new java.util.LinkedHashMap<>((Map<String, Object>) body.get("activation"));
+        activation.remove("password");
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(body);
+        copy.put("activation", activation);
+        return copy;
     }
 
     /** How the new user gets a password: where the link went, or the generated password, shown this once. */
