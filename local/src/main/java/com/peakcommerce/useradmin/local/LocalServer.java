@@ -11,6 +11,7 @@ import com.peakcommerce.useradmin.domain.UserQuery;
 import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
 import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
 import com.peakcommerce.useradmin.dynamodb.TableDefinition;
+import com.peakcommerce.useradmin.functions.hooks.HookSecrets;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.ports.IdentityProvider;
 import com.peakcommerce.useradmin.ports.Mailer;
@@ -67,6 +68,9 @@ public final class LocalServer implements AutoCloseable {
     public static final String DEMO_ADMIN_USERNAME = "admin@demo.example";
     public static final String STANDARD_PROFILE_NAME = "Standard";
     static final String DEFAULT_TABLE = "user-admin-local";
+    /** The post-login hook's signing secret and the log-stream token of the local run: not secrets. */
+    public static final String LOCAL_POST_LOGIN_SECRET = "local-post-login-secret-0123456789abcdef";
+    public static final String LOCAL_LOG_STREAM_TOKEN = "local-log-stream-token-0123456789abcdef0123456789";
 
     /** Command-line options. */
     public record Options(int port, boolean inMemory, Path dataDir, Path template) {
@@ -187,6 +191,9 @@ public final class LocalServer implements AutoCloseable {
             Wiring.install(IdentityProvider.class, identityProvider);
             Wiring.install(Mailer.class, mailer);
             Wiring.install(UserAdministration.class, administration);
+            // The Auth0 hooks' secrets, SSM parameters in AWS: here fixed values everyone knows (local/README).
+            Wiring.install(HookSecrets.PostLoginSecret.class, new HookSecrets.PostLoginSecret(List.of(LOCAL_POST_LOGIN_SECRET)));
+            Wiring.install(HookSecrets.LogStreamToken.class, new HookSecrets.LogStreamToken(List.of(LOCAL_LOG_STREAM_TOKEN)));
             Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(dynamo, table, clock));
 
             this.admin = seedAdmin(administration);

@@ -1,0 +1,126 @@
+package com.peakcommerce.useradmin.functions.hooks;
+
+import com.peakcommerce.useradmin.wiring.Settings;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The secrets the hooks authenticate their callers with, each an SSM SecureString parameter read once
+ * per container (when the handler is built), never a template value or an environment variable. A
+ * parameter may hold several values separated by white space, any of which is accepted: a secret is
+ * rotated by adding the new value, switching Auth0 to it, then removing the old one.
+ */
+public final class HookSecrets {
+    /** Shorter values are refused at start-up: a guessable secret is no secret. */
+    static final int MIN_LENGTH = 32;
+
+    private HookSecrets() {}
+
+    /** The key(s) of the post-login Action's HMAC-SHA256 signature ({@code WEBHOOK_SECRET} in the Action). */
+    public record PostLoginSecret(List<String> secrets) {
+        public PostLoginSecret {
+            secrets = checked(secrets, "the post-login secret");
+        }
+
+        @Override
+        public String toString() { return "PostLoginSecret[" + secrets.size() + " value(s)]"; }
+    }
+
+    /** The token(s) an Auth0 Log Stream (custom webhook) sends in its {@code Authorization} header. */
+    public record LogStreamToken(List<String> tokens) {
+        public LogStreamToken {
+            tokens = checked(tokens, "the log-stream token");
+        }
+
+        /**
+         * Whether the header carries one of the tokens, as {@code Bearer <token>} or the bare token.
+         * Compared in constant time (over SHA-256 digests, so that not even the length leaks), every
+         * token compared.
+         */
+        public boolean admits(String authorization) {
+            if (authorization == null) return false;
+            String given = authorization.strip();
+            if (given.toLowerCase(Locale.ROOT).startsWith("bearer ")) given = given.substring(7).strip();
+            byte[] digest = sha256(given);
+            boolean match = false;
+            for (String token : tokens) match |= MessageDigest.isEqual(digest, sha256(token));
+            return match;
+        }
+
+        @Override
+        public String toString() { return "LogStreamToken[" + tokens.size() + " value(s)]"; }
+    }
+
+    /** {@code WEBHOOK_SECRET_PARAMETER} names the parameter; {@code AWS_REGION} (Lambda sets it) the region. */
+    static PostLoginSecret postLoginSecretFromEnvironment() {
+        try (SsmClient ssm = ssmClient(Settings.required("AWS_REGION"))) {
+            return new PostLoginSecret(read(ssm, Settings.required("WEBHOOK_SECRET_PARAMETER")));
+        }
+    }
+
+    /** {@code LOG_STREAM_TOKEN_PARAMETER} names the parameter. */
+    static LogStreamToken logStreamTokenFromEnvironment() {
+        try (SsmClient ssm = ssmClient(Settings.required("AWS_REGION"))) {
+            return new LogStreamToken(read(ssm, Settings.required("LOG_STREAM_TOKEN_PARAMETER")));
+        }
+    }
+
+    /**
+     * The values of one parameter ({@code GetParameter} with decryption).
+     *
+     * @throws IllegalStateException when it cannot be read or holds no value long enough; the message
+     *                               names the parameter, never its value
+     */
+    static List<String> read(SsmClient ssm, String parameterName) {
+        String value;
+        try {
+            value = ssm.getParameter(b -> b.name(parameterName).withDecryption(true)).parameter().value();
+        } catch (SdkException e) {
+            throw new IllegalStateException("Could not read SSM parameter " + parameterName + ": " + e.getClass().getSimpleName(), e);
+        }
+        List<String> values = value == null ? List.of() : Arrays.stream(value.strip().split("\\s+")).filter(v -> !v.isEmpty()).toList();
+        if (values.isEmpty() || values.stream().anyMatch(v -> v.length() < MIN_LENGTH)) {
+            throw new IllegalStateException("SSM parameter " + parameterName + " must hold values of at least " + MIN_LENGTH + " characters");
+        }
+        return values;
+    }
+
+    /**
+     * An SSM client as Lambda needs it: the URL-connection HTTP client, the explicit region, credentials
+     * from the environment or, under SnapStart, the container endpoint. The SDK honours {@code AWS_ENDPOINT_URL_SSM}.
+     */
+    static SsmClient ssmClient(String region) {
+        return SsmClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(region))
+                .credentialsProvider(AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create()))
+                .build();
+    }
+
+    private static List<String> checked(List<String> values, String what) {
+        if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null || v.length() < MIN_LENGTH)) {
+            throw new IllegalArgumentException(what + " needs values of at least " + MIN_LENGTH + " characters");
+        }
+        return List.copyOf(values);
+    }
+
+    static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
