@@ -150,6 +150,28 @@ public final class UserAdministration {
     }
 
     /**
+     * Finishes what a request left half-done for {@code user} (the {@link Reconciler}'s step): a user still
+     * provisioning is provisioned as a create would, with the default activation (a set-password link to
+     * the username: a password the admin typed was never stored), or removed again when the identity
+     * provider refuses them for good; a pending login update is sent. Returns {@code false} when the
+     * user was rolled back. A race with another writer surfaces as {@code StaleVersion}.
+     */
+    public boolean settle(User user) {
+        if (user.provisioning()) {
+            Tenant tenant = repository.fetch(user.tenantId(), Set.of(), Set.of()).tenant().orElseThrow(() -> new NotFound("No such tenant."));
+            try {
+                provision(tenant, user, Activation.DEFAULT);
+                return true;
+            } catch (Conflict | Invalid refused) {
+                Log.warn("provisioning rolled back", "userId", user.id(), "reason", refused.getMessage());
+                return false;
+            }
+        }
+        if (user.loginUpdatePending()) finishLoginUpdate(user, null);
+        return true;
+    }
+
+    /**
      * Edits a user (U6) as a JSON merge patch: a field set to {@code null} is removed. Steps:
      * <ol>
      *   <li>one batched read: caller, target, new references;</li>

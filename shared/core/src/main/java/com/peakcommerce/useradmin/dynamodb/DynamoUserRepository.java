@@ -133,12 +133,15 @@ public final class DynamoUserRepository implements UserRepository {
     }
 
     @Override
-    public List<User> pending(Instant before, int limit) {
+    public List<User> pending(Instant before, User after, int limit) {
         Index index = Index.BY_PENDING;
+        // Keys start with an ISO timestamp, so "0" is below them all; "\u0000" makes the lower bound
+        // exclusive: it sorts right after the previous page's last key.
+        String from = after == null ? "0" : Keys.pendingSince(after.updatedAt(), after.tenantId(), after.id()) + "\u0000";
         return dynamo.query(QueryRequest.builder().tableName(table).indexName(index.indexName())
-                        .keyConditionExpression("#pk = :pk AND #since < :before")
+                        .keyConditionExpression("#pk = :pk AND #since BETWEEN :from AND :before")
                         .expressionAttributeNames(Map.of("#pk", index.partitionKey(), "#since", index.sortKey()))
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.PENDING), ":before", s(before.toString())))
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.PENDING), ":from", s(from), ":before", s(before.toString())))
                         .limit(limit).build())
                 .items().stream().map(ItemMapper::user).toList();
     }

@@ -49,8 +49,11 @@ public interface UserRepository {
     /** Deletes the user and its username marker together, if it is still at {@code user.version()}. */
     void delete(User user);
 
-    /** Users of every tenant left provisioning or with a login update pending since before {@code before}, oldest first. */
-    List<User> pending(Instant before, int limit);
+    /**
+     * Users of every tenant left provisioning or with a login update pending, last written before
+     * {@code before}, oldest first, starting after {@code after} (the last one of the previous page, or null).
+     */
+    List<User> pending(Instant before, User after, int limit);
 
     /** A page of the tenant's users, sorted by last name then first name. */
     Page<User> list(String tenantId, UserQuery query, int limit, String cursor);

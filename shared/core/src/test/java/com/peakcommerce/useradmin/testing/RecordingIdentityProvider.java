@@ -34,9 +34,9 @@ public final class RecordingIdentityProvider implements IdentityProvider {
     }
 
     @Override
-    public void createLogin(NewLogin login) {
+    public synchronized void createLogin(NewLogin login) {
         call("createLogin", login.userId());
-        if (logins.containsKey(login.userId())) return;
+        if (logins.containsKey(login.userId())) return; // as the Auth0 adapter does: a 409 for the same id is a create already done
         if (logins.values().stream().anyMatch(l -> l.email().equalsIgnoreCase(login.email()))) {
             throw new IdentityProviderException(IdentityProviderException.Reason.CONFLICT, "The user already exists.");
         }

@@ -1,0 +1,57 @@
+package com.peakcommerce.useradmin.testing;
+
+import com.peakcommerce.useradmin.domain.Page;
+import com.peakcommerce.useradmin.domain.Profile;
+import com.peakcommerce.useradmin.domain.Tenant;
+import com.peakcommerce.useradmin.domain.User;
+import com.peakcommerce.useradmin.domain.UserQuery;
+import com.peakcommerce.useradmin.ports.UserRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The real repository, except that the next call of one write method dies as a Lambda that is killed
+ * between two DynamoDB requests would: nothing of that call is written.
+ */
+public final class CrashingRepository implements UserRepository {
+    /** What a crashed invocation looks like to the code above it. */
+    public static final class Crash extends RuntimeException {
+        Crash(String where) { super("injected crash before " + where); }
+    }
+
+    private final UserRepository delegate;
+    private String crashBefore;
+    private int skip;
+
+    public CrashingRepository(UserRepository delegate) { this.delegate = delegate; }
+
+    /** The next call of {@code method} (insert, replace, delete) crashes before it writes. */
+    public void crashBeforeNext(String method) { crashBefore(method, 0); }
+
+    /** The call of {@code method} after {@code skip} successful ones crashes before it writes. */
+    public void crashBefore(String method, int skip) {
+        crashBefore = method;
+        this.skip = skip;
+    }
+
+    private void maybeCrash(String method) {
+        if (!method.equals(crashBefore)) return;
+        if (skip-- > 0) return;
+        crashBefore = null;
+        throw new Crash(method);
+    }
+
+    @Override public Snapshot fetch(String tenantId, Set<String> userIds, Set<String> profileIds) { return delegate.fetch(tenantId, userIds, profileIds); }
+    @Override public Optional<User> user(String tenantId, String userId) { return delegate.user(tenantId, userId); }
+    @Override public void insert(User user) { maybeCrash("insert"); delegate.insert(user); }
+    @Override public void replace(User before, User after) { maybeCrash("replace"); delegate.replace(before, after); }
+    @Override public void delete(User user) { maybeCrash("delete"); delegate.delete(user); }
+    @Override public List<User> pending(Instant before, User after, int limit) { return delegate.pending(before, after, limit); }
+    @Override public Page<User> list(String tenantId, UserQuery query, int limit, String cursor) { return delegate.list(tenantId, query, limit, cursor); }
+    @Override public void insertProfile(Profile profile) { delegate.insertProfile(profile); }
+    @Override public Page<Profile> listProfiles(String tenantId, int limit, String cursor) { return delegate.listProfiles(tenantId, limit, cursor); }
+    @Override public void insertTenant(Tenant tenant) { delegate.insertTenant(tenant); }
+}
