@@ -192,8 +192,8 @@ public final class LocalServer implements AutoCloseable {
             Wiring.install(Mailer.class, mailer);
             Wiring.install(UserAdministration.class, administration);
             // The Auth0 hooks' secrets, SSM parameters in AWS: here fixed values everyone knows (local/README).
-            Wiring.install(HookSecrets.PostLoginSecret.class, new HookSecrets.PostLoginSecret(List.of(LOCAL_POST_LOGIN_SECRET)));
-            Wiring.install(HookSecrets.LogStreamToken.class, new HookSecrets.LogStreamToken(List.of(LOCAL_LOG_STREAM_TOKEN)));
+            Wiring.install(HookSecrets.PostLoginSecrets.class, () -> new HookSecrets.PostLoginSecret(List.of(LOCAL_POST_LOGIN_SECRET)));
+            Wiring.install(HookSecrets.LogStreamTokens.class, () -> new HookSecrets.LogStreamToken(List.of(LOCAL_LOG_STREAM_TOKEN)));
             Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(dynamo, table, clock));
 
             this.admin = seedAdmin(administration);

@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.functions.hooks;
 
+import com.peakcommerce.useradmin.log.Log;
 import com.peakcommerce.useradmin.wiring.Settings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -12,19 +13,34 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * The secrets the hooks authenticate their callers with, each an SSM SecureString parameter read once
- * per container (when the handler is built), never a template value or an environment variable. A
- * parameter may hold several values separated by white space, any of which is accepted: a secret is
- * rotated by adding the new value, switching Auth0 to it, then removing the old one.
+ * The secrets the hooks authenticate their callers with, each an SSM SecureString parameter, never a
+ * template value or an environment variable. A parameter is read when the handler is built (so a
+ * missing or unreadable one fails the deployment's SnapStart init instead of the first login) and again
+ * when the values in hand are older than {@link #MAX_AGE}: a snapshot restored later reads it afresh, and
+ * a changed parameter takes effect within minutes without a deployment. A parameter may hold several
+ * values separated by white space, any of which is accepted: a secret is rotated by adding the new value,
+ * waiting {@link #MAX_AGE}, switching Auth0 to it, then removing the old one.
  */
 public final class HookSecrets {
     /** Shorter values are refused at start-up: a guessable secret is no secret. */
     static final int MIN_LENGTH = 32;
+    /** How long values read from SSM are used before they are read again. */
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+    /** Where the post-login secret comes from: SSM in production, a fixed value in tests and the local run. */
+    public interface PostLoginSecrets extends Supplier<PostLoginSecret> {}
+
+    /** Where the log-stream token comes from. */
+    public interface LogStreamTokens extends Supplier<LogStreamToken> {}
 
     private HookSecrets() {}
 
@@ -64,16 +80,48 @@ public final class HookSecrets {
     }
 
     /** {@code WEBHOOK_SECRET_PARAMETER} names the parameter; {@code AWS_REGION} (Lambda sets it) the region. */
-    static PostLoginSecret postLoginSecretFromEnvironment() {
-        try (SsmClient ssm = ssmClient(Settings.required("AWS_REGION"))) {
-            return new PostLoginSecret(read(ssm, Settings.required("WEBHOOK_SECRET_PARAMETER")));
-        }
+    static PostLoginSecrets postLoginSecretsFromEnvironment() {
+        var values = new Refreshing(ssmClient(Settings.required("AWS_REGION")), Settings.required("WEBHOOK_SECRET_PARAMETER"), Clock.systemUTC());
+        return () -> new PostLoginSecret(values.get());
     }
 
     /** {@code LOG_STREAM_TOKEN_PARAMETER} names the parameter. */
-    static LogStreamToken logStreamTokenFromEnvironment() {
-        try (SsmClient ssm = ssmClient(Settings.required("AWS_REGION"))) {
-            return new LogStreamToken(read(ssm, Settings.required("LOG_STREAM_TOKEN_PARAMETER")));
+    static LogStreamTokens logStreamTokensFromEnvironment() {
+        var values = new Refreshing(ssmClient(Settings.required("AWS_REGION")), Settings.required("LOG_STREAM_TOKEN_PARAMETER"), Clock.systemUTC());
+        return () -> new LogStreamToken(values.get());
+    }
+
+    /**
+     * One parameter's values: read now, and again on use once older than {@link #MAX_AGE}. If reading
+     * again fails, the values in hand stay in use (and the next use tries again): SSM failing for a
+     * moment must not lock everyone out.
+     */
+    static final class Refreshing implements Supplier<List<String>> {
+        private final SsmClient ssm;
+        private final String parameterName;
+        private final Clock clock;
+        private volatile List<String> values;
+        private volatile Instant readAt;
+
+        Refreshing(SsmClient ssm, String parameterName, Clock clock) {
+            this.ssm = ssm;
+            this.parameterName = parameterName;
+            this.clock = clock;
+            this.values = read(ssm, parameterName);
+            this.readAt = clock.instant();
+        }
+
+        @Override
+        public List<String> get() {
+            if (Duration.between(readAt, clock.instant()).compareTo(MAX_AGE) > 0) {
+                try {
+                    values = read(ssm, parameterName);
+                    readAt = clock.instant();
+                } catch (IllegalStateException e) {
+                    Log.warn("could not read the parameter again; the values read before stay in use", "parameter", parameterName, "error", e.getMessage());
+                }
+            }
+            return values;
         }
     }
 

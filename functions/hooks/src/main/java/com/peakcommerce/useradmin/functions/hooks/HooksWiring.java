@@ -2,9 +2,8 @@ package com.peakcommerce.useradmin.functions.hooks;
 
 import com.peakcommerce.useradmin.domain.LoginEvents;
 import com.peakcommerce.useradmin.dynamodb.DynamoLoginRecorder;
-import com.peakcommerce.useradmin.functions.hooks.HookSecrets.LogStreamToken;
-import com.peakcommerce.useradmin.functions.hooks.HookSecrets.PostLoginSecret;
-import com.peakcommerce.useradmin.ports.LoginRecorder;
+import com.peakcommerce.useradmin.functions.hooks.HookSecrets.LogStreamTokens;
+import com.peakcommerce.useradmin.functions.hooks.HookSecrets.PostLoginSecrets;
 import com.peakcommerce.useradmin.wiring.Settings;
 import com.peakcommerce.useradmin.wiring.Wiring;
 
@@ -12,18 +11,20 @@ import com.peakcommerce.useradmin.wiring.Wiring;
 final class HooksWiring {
     private HooksWiring() {}
 
+    /**
+     * Built per handler (once per container: Lambda builds the handler once) on the installed DynamoDB
+     * client, so that the local server, which installs a new client each time it starts, is followed.
+     */
     static LoginEvents loginEvents() {
-        return Wiring.get(LoginEvents.class, () -> new LoginEvents(
-                Wiring.get(LoginRecorder.class, () -> new DynamoLoginRecorder(Wiring.dynamoDb(), Settings.required("TABLE_NAME"))),
-                Wiring.clock()));
+        return new LoginEvents(new DynamoLoginRecorder(Wiring.dynamoDb(), Settings.required("TABLE_NAME")), Wiring.clock());
     }
 
-    static PostLoginSecret postLoginSecret() {
-        return Wiring.get(PostLoginSecret.class, HookSecrets::postLoginSecretFromEnvironment);
+    static PostLoginSecrets postLoginSecrets() {
+        return Wiring.get(PostLoginSecrets.class, HookSecrets::postLoginSecretsFromEnvironment);
     }
 
-    static LogStreamToken logStreamToken() {
-        return Wiring.get(LogStreamToken.class, HookSecrets::logStreamTokenFromEnvironment);
+    static LogStreamTokens logStreamTokens() {
+        return Wiring.get(LogStreamTokens.class, HookSecrets::logStreamTokensFromEnvironment);
     }
 
     /** The namespace of the claims the Action puts into access tokens, as {@code Request.caller()} reads them. */

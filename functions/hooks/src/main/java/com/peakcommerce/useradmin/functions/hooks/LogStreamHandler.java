@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.peakcommerce.useradmin.domain.DomainException.Invalid;
 import com.peakcommerce.useradmin.domain.LoginEvents;
 import com.peakcommerce.useradmin.domain.LoginEvents.Outcome;
-import com.peakcommerce.useradmin.functions.hooks.HookSecrets.LogStreamToken;
+import com.peakcommerce.useradmin.functions.hooks.HookSecrets.LogStreamTokens;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Problems;
 import com.peakcommerce.useradmin.http.Response;
@@ -45,12 +45,12 @@ public final class LogStreamHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String SUCCESS_LOGIN = "s";
 
     private final LoginEvents logins;
-    private final LogStreamToken token;
+    private final LogStreamTokens token;
     private final Clock clock;
 
-    public LogStreamHandler() { this(HooksWiring.loginEvents(), HooksWiring.logStreamToken(), Wiring.clock()); }
+    public LogStreamHandler() { this(HooksWiring.loginEvents(), HooksWiring.logStreamTokens(), Wiring.clock()); }
 
-    LogStreamHandler(LoginEvents logins, LogStreamToken token, Clock clock) {
+    LogStreamHandler(LoginEvents logins, LogStreamTokens token, Clock clock) {
         this.logins = logins;
         this.token = token;
         this.clock = clock;
@@ -59,7 +59,7 @@ public final class LogStreamHandler implements RequestHandler<APIGatewayV2HTTPEv
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.respond(event, context, request -> {
-            if (!token.admits(request.header("Authorization"))) {
+            if (!token.get().admits(request.header("Authorization"))) {
                 Log.warn("log-stream hook: not authentic", "sourceIp", PostLoginHookHandler.sourceIp(event));
                 return Problems.unauthenticated("The Authorization header does not carry the log stream's token.",
                         PostLoginHookHandler.requestId(event, context));

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.peakcommerce.useradmin.domain.LoginEvents;
 import com.peakcommerce.useradmin.domain.LoginEvents.Decision;
 import com.peakcommerce.useradmin.domain.User;
-import com.peakcommerce.useradmin.functions.hooks.HookSecrets.PostLoginSecret;
+import com.peakcommerce.useradmin.functions.hooks.HookSecrets.PostLoginSecrets;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Problems;
 import com.peakcommerce.useradmin.http.Response;
@@ -36,10 +36,10 @@ public final class PostLoginHookHandler implements RequestHandler<APIGatewayV2HT
     private final String claimNamespace;
 
     public PostLoginHookHandler() {
-        this(HooksWiring.loginEvents(), HooksWiring.postLoginSecret(), Wiring.clock(), HooksWiring.claimNamespace());
+        this(HooksWiring.loginEvents(), HooksWiring.postLoginSecrets(), Wiring.clock(), HooksWiring.claimNamespace());
     }
 
-    PostLoginHookHandler(LoginEvents logins, PostLoginSecret secret, Clock clock, String claimNamespace) {
+    PostLoginHookHandler(LoginEvents logins, PostLoginSecrets secret, Clock clock, String claimNamespace) {
         this.logins = logins;
         this.signature = new WebhookSignature(secret);
         this.clock = clock;

@@ -1,6 +1,6 @@
 package com.peakcommerce.useradmin.functions.hooks;
 
-import com.peakcommerce.useradmin.functions.hooks.HookSecrets.PostLoginSecret;
+import com.peakcommerce.useradmin.functions.hooks.HookSecrets.PostLoginSecrets;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,9 +31,9 @@ final class WebhookSignature {
     private static final Pattern SECONDS = Pattern.compile("^[0-9]{1,12}$");
     private static final Pattern HEX_SHA256 = Pattern.compile("^[0-9a-fA-F]{64}$");
 
-    private final PostLoginSecret secret;
+    private final PostLoginSecrets secret;
 
-    WebhookSignature(PostLoginSecret secret) { this.secret = secret; }
+    WebhookSignature(PostLoginSecrets secret) { this.secret = secret; }
 
     /** Empty if the request is authentic; otherwise why not, in words fit for the 401's detail. */
     Optional<String> refusal(String timestamp, String signature, byte[] body, Instant now) {
@@ -49,7 +49,7 @@ final class WebhookSignature {
         byte[] givenMac = given.startsWith(SCHEME) && HEX_SHA256.matcher(given.substring(SCHEME.length())).matches()
                 ? HexFormat.of().parseHex(given.substring(SCHEME.length())) : new byte[32];
         boolean match = false;
-        for (String key : secret.secrets()) match |= MessageDigest.isEqual(mac(key, timestamp, body), givenMac);
+        for (String key : secret.get().secrets()) match |= MessageDigest.isEqual(mac(key, timestamp, body), givenMac);
         return match ? Optional.empty() : Optional.of("The signature does not match.");
     }
 

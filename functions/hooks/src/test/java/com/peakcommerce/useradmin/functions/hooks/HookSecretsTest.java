@@ -14,6 +14,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -96,6 +100,43 @@ class HookSecretsTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> HookSecrets.read(ssm, PARAMETER));
 
         assertTrue(e.getMessage().contains(PARAMETER), e.getMessage());
+    }
+
+    @Test
+    void theValuesAreReadAgainOnceOlderThanFiveMinutesAndKeptIfThatFails() {
+        String next = "next-post-login-secret-fedcba9876543210";
+        MutableClock clock = new MutableClock();
+        ssmAnswers(SECRET);
+        var values = new HookSecrets.Refreshing(ssm, PARAMETER, clock);
+
+        clock.now = clock.now.plus(HookSecrets.MAX_AGE);
+        assertEquals(List.of(SECRET), values.get(), "not yet read again");
+        assertEquals(1, ssmServer.getRequestCount());
+
+        ssmAnswers(next);
+        clock.now = clock.now.plusSeconds(1);
+        assertEquals(List.of(next), values.get());
+
+        ssmServer.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "application/x-amz-json-1.1")
+                .body("{\"__type\":\"InternalServerError\",\"message\":\"\"}").build());
+        ssmServer.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "application/x-amz-json-1.1")
+                .body("{\"__type\":\"InternalServerError\",\"message\":\"\"}").build());
+        ssmServer.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "application/x-amz-json-1.1")
+                .body("{\"__type\":\"InternalServerError\",\"message\":\"\"}").build());
+        ssmServer.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "application/x-amz-json-1.1")
+                .body("{\"__type\":\"InternalServerError\",\"message\":\"\"}").build());
+        clock.now = clock.now.plus(HookSecrets.MAX_AGE).plusSeconds(1);
+        assertEquals(List.of(next), values.get(), "SSM failing keeps the values in hand");
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+
+        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+
+        @Override public Clock withZone(ZoneId zone) { return this; }
+
+        @Override public Instant instant() { return now; }
     }
 
     @Test

@@ -34,7 +34,7 @@ class LogStreamHandlerTest {
 
     private final World world = World.seeded();
     private final LoginEvents logins = new LoginEvents(new DynamoLoginRecorder(world.dynamo.client, world.dynamo.table), world.clock);
-    private final LogStreamHandler handler = new LogStreamHandler(logins, new LogStreamToken(List.of(TOKEN)), Clock.systemUTC());
+    private final LogStreamHandler handler = new LogStreamHandler(logins, () -> new LogStreamToken(List.of(TOKEN)), Clock.systemUTC());
     private final User customer = world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
 
     LogStreamHandlerTest() {

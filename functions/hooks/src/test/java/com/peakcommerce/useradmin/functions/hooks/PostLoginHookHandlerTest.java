@@ -37,7 +37,7 @@ class PostLoginHookHandlerTest {
 
     private final World world = World.seeded();
     private final LoginEvents logins = new LoginEvents(new DynamoLoginRecorder(world.dynamo.client, world.dynamo.table), world.clock);
-    private final PostLoginHookHandler handler = new PostLoginHookHandler(logins, new PostLoginSecret(List.of(SECRET)), Clock.systemUTC(), "peakcommerce.example");
+    private final PostLoginHookHandler handler = new PostLoginHookHandler(logins, () -> new PostLoginSecret(List.of(SECRET)), Clock.systemUTC(), "peakcommerce.example");
     private final User customer = world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
 
     PostLoginHookHandlerTest() {
@@ -149,7 +149,7 @@ class PostLoginHookHandlerTest {
     @Test
     void eitherSecretOfARotationIsAccepted() {
         String next = "next-post-login-secret-fedcba9876543210";
-        var rotating = new PostLoginHookHandler(logins, new PostLoginSecret(List.of(SECRET, next)), Clock.systemUTC(), "peakcommerce.example");
+        var rotating = new PostLoginHookHandler(logins, () -> new PostLoginSecret(List.of(SECRET, next)), Clock.systemUTC(), "peakcommerce.example");
 
         assertEquals(200, Answer.of(rotating, event(SECRET, Instant.now(), body -> { })).status());
         assertEquals(200, Answer.of(rotating, event(next, Instant.now(), body -> { })).status());
@@ -217,7 +217,7 @@ class PostLoginHookHandlerTest {
 
     @Test
     void theClaimsFollowTheConfiguredNamespace() {
-        var handler = new PostLoginHookHandler(logins, new PostLoginSecret(List.of(SECRET)), Clock.systemUTC(), "portal.acme.test");
+        var handler = new PostLoginHookHandler(logins, () -> new PostLoginSecret(List.of(SECRET)), Clock.systemUTC(), "portal.acme.test");
 
         @SuppressWarnings("unchecked")
         Map<String, Object> claims = (Map<String, Object>) Answer.of(handler, signedNow()).body().get("claims");

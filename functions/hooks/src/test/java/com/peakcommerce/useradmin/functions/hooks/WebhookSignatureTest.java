@@ -29,7 +29,7 @@ class WebhookSignatureTest {
         byte[] body = ((String) vector.get("body")).getBytes(StandardCharsets.UTF_8);
 
         assertEquals(vector.get("signature"), WebhookSignature.sign(secret, timestamp, body));
-        WebhookSignature signature = new WebhookSignature(new PostLoginSecret(List.of(secret)));
+        WebhookSignature signature = new WebhookSignature(() -> new PostLoginSecret(List.of(secret)));
         Instant sentAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
         assertEquals(Optional.empty(), signature.refusal(timestamp, (String) vector.get("signature"), body, sentAt.plusSeconds(299)));
         assertTrue(signature.refusal(timestamp, (String) vector.get("signature"), body, sentAt.plusSeconds(301)).isPresent());
