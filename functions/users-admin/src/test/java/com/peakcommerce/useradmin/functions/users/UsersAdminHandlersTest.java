@@ -200,8 +200,12 @@ class UsersAdminHandlersTest {
         world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
         String version = "\"" + world.stored(CUSTOMER_ID).version() + "\"";
 
+        var titles = new java.util.concurrent.ConcurrentLinkedQueue<>(List.of("Buyer", "Owner"));
+        // Two different changes from one version: the second must not silently overwrite the first.
+        // (Two identical ones may both succeed: the second finds its change applied, as a retry would.)
         assertEquals(List.of(200, 412), concurrently(() -> {
             APIGatewayV2HTTPEvent event = Events.load("update-user");
+            event.setBody("{\"jobTitle\":\"" + titles.poll() + "\"}");
             event.getHeaders().put("if-match", version);
             return Answer.of(new UpdateUserHandler(world.administration), event).status();
         }));
