@@ -15,11 +15,13 @@ import java.util.List;
  * Settles what a failed or interrupted request left half-done (SPEC U2, A3), so that the table and the
  * identity provider never disagree for long and no user stays {@code PROVISIONING}: a user still
  * provisioning is finished (or rolled back when the identity provider refuses it for good); a login
- * update still pending is sent.
+ * update still pending is sent; a mail still owed (an activation or verification that could not be
+ * sent after its change was committed) is sent again, once.
  *
  * <p>Safe to run twice at once, and alongside the requests themselves: every identity-provider step is
  * idempotent, and every table write is conditional on the version read, so of two runners settling one
- * user only one write succeeds, and only the winner sends mail.
+ * user only one write succeeds, and only the winner sends mail. An owed mail is claimed (its mark
+ * cleared, conditional on the version and the mark read) before it is sent, so it goes at most once.
  */
 public final class Reconciler {
     /** Left alone for this long after their last write: a request may still be finishing them. */

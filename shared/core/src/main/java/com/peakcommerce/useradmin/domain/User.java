@@ -14,12 +14,18 @@ import java.util.Map;
  * @param verified     has logged in with the current username verified
  * @param loginUpdatePending the record's email or names changed and the login has not been told yet
  * @param version      optimistic-locking counter, incremented by every write
+ * @param pendingMail  a mail that followed a committed change and could not be sent: the reconciler resends it
  */
 public record User(String tenantId, String id, Map<UserField, Object> fields, boolean provisioning,
                    boolean suspended, boolean verified, boolean loginUpdatePending, long version,
-                   Instant createdAt, Instant updatedAt, String createdBy, Instant lastLoginAt, long loginCount) {
+                   Instant createdAt, Instant updatedAt, String createdBy, Instant lastLoginAt, long loginCount,
+                   PendingMail pendingMail) {
+
+    /** The mail still owed to the user, if any. */
+    public enum PendingMail { NONE, ACTIVATION, VERIFICATION }
 
     public User {
+        if (pendingMail == null) pendingMail = PendingMail.NONE;
         EnumMap<UserField, Object> copy = new EnumMap<>(UserField.class);
         copy.putAll(fields);
         fields = Collections.unmodifiableMap(copy);
@@ -49,15 +55,20 @@ public record User(String tenantId, String id, Map<UserField, Object> fields, bo
 
     /** A new user as an admin creates it: provisioning, unverified, at version 1. */
     public static User created(String tenantId, String id, Map<UserField, Object> fields, boolean suspended, String createdBy, Instant now) {
-        return new User(tenantId, id, fields, true, suspended, false, false, 1, now, now, createdBy, null, 0);
+        return new User(tenantId, id, fields, true, suspended, false, false, 1, now, now, createdBy, null, 0, PendingMail.NONE);
     }
 
     public User withFields(Map<UserField, Object> newFields) {
-        return new User(tenantId, id, newFields, provisioning, suspended, verified, loginUpdatePending, version, createdAt, updatedAt, createdBy, lastLoginAt, loginCount);
+        return new User(tenantId, id, newFields, provisioning, suspended, verified, loginUpdatePending, version, createdAt, updatedAt, createdBy, lastLoginAt, loginCount, pendingMail);
     }
 
     public User withFlags(boolean provisioning, boolean suspended, boolean verified, boolean loginUpdatePending) {
-        return new User(tenantId, id, fields, provisioning, suspended, verified, loginUpdatePending, version, createdAt, updatedAt, createdBy, lastLoginAt, loginCount);
+        return new User(tenantId, id, fields, provisioning, suspended, verified, loginUpdatePending, version, createdAt, updatedAt, createdBy, lastLoginAt, loginCount, pendingMail);
+    }
+
+    /** The same user, owing {@code mail} (or nothing); version unchanged. */
+    public User withPendingMail(PendingMail mail) {
+        return new User(tenantId, id, fields, provisioning, suspended, verified, loginUpdatePending, version, createdAt, updatedAt, createdBy, lastLoginAt, loginCount, mail);
     }
 
     public User provisioned() { return withFlags(false, suspended, verified, loginUpdatePending); }
@@ -66,7 +77,7 @@ public record User(String tenantId, String id, Map<UserField, Object> fields, bo
 
     /** The same user as written by the next write: version + 1, updated at {@code now}. */
     public User nextVersion(Instant now) {
-        return new User(tenantId, id, fields, provisioning, suspended, verified, loginUpdatePending, version + 1, createdAt, now, createdBy, lastLoginAt, loginCount);
+        return new User(tenantId, id, fields, provisioning, suspended, verified, loginUpdatePending, version + 1, createdAt, now, createdBy, lastLoginAt, loginCount, pendingMail);
     }
 
     /** The username as compared for uniqueness. */

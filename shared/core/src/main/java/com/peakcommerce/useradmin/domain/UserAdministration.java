@@ -64,7 +64,9 @@ public final class UserAdministration {
      *       a definite refusal (email held by another login, password policy) removes the record again;</li>
      *   <li>the set-password link — nothing new is stored; a retry asks for another;</li>
      *   <li>the record leaves PROVISIONING (conditional on its version) — the user is complete;</li>
-     *   <li>the activation mail — the user exists either way; the answer says whether the mail went.</li>
+     *   <li>the activation mail — the user exists either way; the answer says whether the mail went, and
+     *       a mail that did not go is marked owed on the record ({@link User.PendingMail#ACTIVATION}) for
+     *       the {@link Reconciler} to resend.</li>
      * </ol>
      */
     public Created create(CallerId callerId, Map<String, Object> body) {
@@ -146,15 +148,17 @@ public final class UserAdministration {
         Log.info("user created", "userId", active.id(), "role", active.role());
         if (link == null) return new Created(active, activation, null, false);
         String to = ((Activation.EmailLink) activation).recipient(active);
-        return new Created(active, activation, to, send(MailTemplates.activation(tenant, active, to, link)));
+        if (send(MailTemplates.activation(tenant, active, to, link))) return new Created(active, activation, to, true);
+        return new Created(owe(active, User.PendingMail.ACTIVATION), activation, to, false);
     }
 
     /**
      * Finishes what a request left half-done for {@code user} (the {@link Reconciler}'s step): a user still
      * provisioning is provisioned as a create would, with the default activation (a set-password link to
      * the username: a password the admin typed was never stored), or removed again when the identity
-     * provider refuses them for good; a pending login update is sent. Returns {@code false} when the
-     * user was rolled back. A race with another writer surfaces as {@code StaleVersion}.
+     * provider refuses them for good; a pending login update is sent; a mail still owed is sent again
+     * (see {@link #resendOwedMail}). Returns {@code false} when the user was rolled back. A race with
+     * another writer surfaces as {@code StaleVersion}; a mail that still cannot go as {@code Unavailable}.
      */
     public boolean settle(User user) {
         if (user.provisioning()) {
@@ -167,8 +171,62 @@ public final class UserAdministration {
                 return false;
             }
         }
-        if (user.loginUpdatePending()) finishLoginUpdate(user, null);
+        User current = user.loginUpdatePending() ? finishLoginUpdate(user, null) : user;
+        if (current.pendingMail() != User.PendingMail.NONE) resendOwedMail(current);
         return true;
+    }
+
+    /**
+     * Sends the mail {@code user} is owed, at most once however many reconcilers run: the mark is first
+     * cleared by a write conditional on the version and the mark as read (the claim; a second runner's
+     * claim fails with {@code StaleVersion} and it sends nothing), then a fresh ticket is asked for and the
+     * mail sent. When that fails the mark is written back (conditional again) and {@code Unavailable}
+     * thrown, so the next run tries again. A crash between the claim and the send loses the mail (logged
+     * as claimed, never as sent). The activation goes to the username — the recipient the admin chose
+     * at create is not stored. A suspended user is owed nothing: the mark is cleared without a mail
+     * (an admin who enables them sends a password-reset or verification link, U9, U10).
+     */
+    private void resendOwedMail(User user) {
+        Tenant tenant = repository.fetch(user.tenantId(), Set.of(), Set.of()).tenant().orElseThrow(() -> new NotFound("No such tenant."));
+        User claimed = user.withPendingMail(User.PendingMail.NONE);
+        repository.replacePendingMail(user, claimed);
+        if (user.suspended()) {
+            Log.warn("owed mail dropped: the user is suspended", "userId", user.id(), "mail", user.pendingMail());
+            return;
+        }
+        Log.info("resending an owed mail", "userId", user.id(), "mail", user.pendingMail());
+        try {
+            Mail mail = switch (user.pendingMail()) {
+                case ACTIVATION -> MailTemplates.activation(tenant, claimed, claimed.username(), ticket(() -> identityProvider.passwordChangeTicket(user.id())));
+                case VERIFICATION -> MailTemplates.verifyEmail(tenant, claimed, ticket(() -> identityProvider.emailVerificationTicket(user.id())));
+                case NONE -> throw new IllegalStateException();
+            };
+            deliver(mail);
+        } catch (Unavailable stillFailing) {
+            try {
+                repository.replacePendingMail(claimed, user);
+            } catch (StaleVersion | NotFound raced) {
+                Log.error("owed mail dropped: the user changed while it was being sent", null, "userId", user.id(), "mail", user.pendingMail());
+            }
+            throw stillFailing;
+        }
+    }
+
+    /**
+     * Marks {@code user} as owed {@code mail} after a committed change whose mail did not go: same
+     * version (nothing a person reads changed), conditional on the version and mark as read. A race with
+     * another writer is logged and left: the mail is then lost, visibly.
+     */
+    private User owe(User user, User.PendingMail mail) {
+        User marked = user.withPendingMail(mail);
+        try {
+            repository.replacePendingMail(user, marked);
+            Log.warn("mail owed: the reconciler resends it", "userId", user.id(), "mail", mail);
+            return marked;
+        } catch (StaleVersion | NotFound raced) {
+            Log.error("mail not sent and not marked owed: the user changed meanwhile", null, "userId", user.id(), "mail", mail);
+            return user;
+        }
     }
 
     /**
@@ -180,7 +238,8 @@ public final class UserAdministration {
      *   <li>the login's email and names — on failure the record keeps the pending mark and the caller
      *       gets 503; the same request sent again finds its change applied and finishes this step;</li>
      *   <li>the pending mark cleared (no new version: nothing a person sees changed);</li>
-     *   <li>a changed username: a verification mail to the new address.</li>
+     *   <li>a changed username: a verification mail to the new address; one that does not go is marked
+     *       owed ({@link User.PendingMail#VERIFICATION}) for the {@link Reconciler} to resend.</li>
      * </ol>
      */
     public User update(CallerId callerId, String userId, Long expectedVersion, Map<String, Object> body) {
@@ -256,7 +315,10 @@ public final class UserAdministration {
         }
         if (mailVerificationFor != null) {
             URI link = ticket(() -> identityProvider.emailVerificationTicket(user.id()));
-            send(MailTemplates.verifyEmail(mailVerificationFor, synced, link));
+            // An activation still owed stays owed (it goes to the new username); otherwise the verification is.
+            if (!send(MailTemplates.verifyEmail(mailVerificationFor, synced, link)) && synced.pendingMail() != User.PendingMail.ACTIVATION) {
+                return owe(synced, User.PendingMail.VERIFICATION);
+            }
         }
         return synced;
     }

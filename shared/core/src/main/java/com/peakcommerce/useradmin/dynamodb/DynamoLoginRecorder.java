@@ -143,6 +143,6 @@ public final class DynamoLoginRecorder implements LoginRecorder {
     private static User after(User before, Login login, boolean flip) {
         return new User(before.tenantId(), before.id(), before.fields(), before.provisioning(), before.suspended(),
                 before.verified() || flip, before.loginUpdatePending(), before.version() + 1, before.createdAt(),
-                before.updatedAt(), before.createdBy(), login.at(), login.loginsCount());
+                before.updatedAt(), before.createdBy(), login.at(), login.loginsCount(), before.pendingMail());
     }
 }

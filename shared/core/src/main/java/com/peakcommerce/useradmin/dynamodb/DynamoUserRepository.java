@@ -117,6 +117,22 @@ public final class DynamoUserRepository implements UserRepository {
     }
 
     @Override
+    public void replacePendingMail(User before, User after) {
+        boolean owed = before.pendingMail() != User.PendingMail.NONE;
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":expected", ItemMapper.n(before.version())));
+        if (owed) values.put(":mail", ItemMapper.s(before.pendingMail().name()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(ItemMapper.userItem(after))
+                    .conditionExpression("#version = :expected AND " + (owed ? "#mail = :mail" : "attribute_not_exists(#mail)"))
+                    .expressionAttributeNames(Map.of("#version", "version", "#mail", "pendingMail"))
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        } catch (ConditionalCheckFailedException e) {
+            throw staleOrGone(e.item());
+        }
+    }
+
+    @Override
     public void delete(User user) {
         var deleteUser = TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.user(user.tenantId(), user.id()))
                 .conditionExpression("#version = :expected")

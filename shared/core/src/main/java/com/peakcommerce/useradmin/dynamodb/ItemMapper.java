@@ -42,6 +42,7 @@ final class ItemMapper {
         if (user.createdBy() != null) item.put("createdBy", s(user.createdBy()));
         if (user.lastLoginAt() != null) item.put("lastLoginAt", s(user.lastLoginAt().toString()));
         item.put("loginCount", n(user.loginCount()));
+        if (user.pendingMail() != User.PendingMail.NONE) item.put("pendingMail", s(user.pendingMail().name()));
 
         String nameKey = Keys.nameKey(user.lastName(), user.firstName(), user.id());
         item.put(Index.BY_NAME.partitionKey(), s(Keys.usersList(tenant)));
@@ -54,7 +55,7 @@ final class ItemMapper {
         putRelation(item, Index.BY_PARTNER, tenant, "PARTNER", user.text(UserField.PARTNER_ID));
         putRelation(item, Index.BY_SALES_REP, tenant, "SALESREP", user.text(UserField.SALES_REP_ID));
         putRelation(item, Index.BY_PARTNER_ADMIN, tenant, "PARTNERADMIN", user.text(UserField.PARTNER_ADMIN_ID));
-        if (user.provisioning() || user.loginUpdatePending()) {
+        if (user.provisioning() || user.loginUpdatePending() || user.pendingMail() != User.PendingMail.NONE) {
             item.put(Index.BY_PENDING.partitionKey(), s(Keys.PENDING));
             item.put(Index.BY_PENDING.sortKey(), s(Keys.pendingSince(user.updatedAt(), tenant, user.id())));
         }
@@ -79,7 +80,8 @@ final class ItemMapper {
         }
         return new User(str(item, "tenantId"), str(item, "id"), fields, bool(item, "provisioning"), bool(item, "suspended"),
                 bool(item, "verified"), bool(item, "loginUpdatePending"), num(item, "version"), instant(item, "createdAt"),
-                instant(item, "updatedAt"), str(item, "createdBy"), instant(item, "lastLoginAt"), num(item, "loginCount"));
+                instant(item, "updatedAt"), str(item, "createdBy"), instant(item, "lastLoginAt"), num(item, "loginCount"),
+                item.containsKey("pendingMail") ? User.PendingMail.valueOf(str(item, "pendingMail")) : User.PendingMail.NONE);
     }
 
     static Map<String, AttributeValue> usernameMarkerItem(User user) {

@@ -28,6 +28,7 @@ public final class Representations {
         json.put("createdBy", user.createdBy());
         json.put("lastLoginAt", user.lastLoginAt() == null ? null : user.lastLoginAt().toString());
         json.put("loginCount", user.loginCount());
+        if (user.pendingMail() != User.PendingMail.NONE) json.put("mailPending", user.pendingMail().name());
         return json;
     }
 

@@ -46,11 +46,19 @@ public interface UserRepository {
      */
     void replace(User before, User after);
 
+    /**
+     * Replaces {@code before} with {@code after}, which differs only in the mail it owes (same version,
+     * same username), if the stored record still has both {@code before}'s version and its pending mail:
+     * of two writers changing the mark from the same read, only one succeeds ({@code StaleVersion} for
+     * the other), though neither bumps the version.
+     */
+    void replacePendingMail(User before, User after);
+
     /** Deletes the user and its username marker together, if it is still at {@code user.version()}. */
     void delete(User user);
 
     /**
-     * Users of every tenant left provisioning or with a login update pending, last written before
+     * Users of every tenant left provisioning, with a login update pending or owed a mail, last written before
      * {@code before}, oldest first, starting after {@code after} (the last one of the previous page, or null).
      */
     List<User> pending(Instant before, User after, int limit);

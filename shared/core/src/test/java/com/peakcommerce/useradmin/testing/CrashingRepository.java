@@ -48,6 +48,7 @@ public final class CrashingRepository implements UserRepository {
     @Override public Optional<User> user(String tenantId, String userId) { return delegate.user(tenantId, userId); }
     @Override public void insert(User user) { maybeCrash("insert"); delegate.insert(user); }
     @Override public void replace(User before, User after) { maybeCrash("replace"); delegate.replace(before, after); }
+    @Override public void replacePendingMail(User before, User after) { maybeCrash("replacePendingMail"); delegate.replacePendingMail(before, after); }
     @Override public void delete(User user) { maybeCrash("delete"); delegate.delete(user); }
     @Override public List<User> pending(Instant before, User after, int limit) { return delegate.pending(before, after, limit); }
     @Override public Page<User> list(String tenantId, UserQuery query, int limit, String cursor) { return delegate.list(tenantId, query, limit, cursor); }
