@@ -238,8 +238,8 @@ public final class UserAdministration {
      *   <li>the login's email and names — on failure the record keeps the pending mark and the caller
      *       gets 503; the same request sent again finds its change applied and finishes this step;</li>
      *   <li>the pending mark cleared (no new version: nothing a person sees changed);</li>
-     *   <li>a changed username: a verification mail to the new address; one that does not go is marked
-     *       owed ({@link User.PendingMail#VERIFICATION}) for the {@link Reconciler} to resend.</li>
+     *   <li>a changed username: a verification mail to the new address; one that does not go (no ticket
+     *       from the identity provider, or the mailer failing) is marked owed ({@link User.PendingMail#VERIFICATION}) for the {@link Reconciler} to resend.</li>
      * </ol>
      */
     public User update(CallerId callerId, String userId, Long expectedVersion, Map<String, Object> body) {
@@ -314,11 +314,16 @@ public final class UserAdministration {
             return user;
         }
         if (mailVerificationFor != null) {
-            URI link = ticket(() -> identityProvider.emailVerificationTicket(user.id()));
+            // The change is committed: a link that cannot be had or a mail that cannot go is owed, not an error.
             // An activation still owed stays owed (it goes to the new username); otherwise the verification is.
-            if (!send(MailTemplates.verifyEmail(mailVerificationFor, synced, link)) && synced.pendingMail() != User.PendingMail.ACTIVATION) {
-                return owe(synced, User.PendingMail.VERIFICATION);
+            boolean sent;
+            try {
+                URI link = ticket(() -> identityProvider.emailVerificationTicket(user.id()));
+                sent = send(MailTemplates.verifyEmail(mailVerificationFor, synced, link));
+            } catch (Unavailable noTicket) {
+                sent = false;
             }
+            if (!sent && synced.pendingMail() != User.PendingMail.ACTIVATION) return owe(synced, User.PendingMail.VERIFICATION);
         }
         return synced;
     }

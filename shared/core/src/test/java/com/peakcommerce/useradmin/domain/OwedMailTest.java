@@ -4,6 +4,9 @@ import com.peakcommerce.useradmin.domain.User.PendingMail;
 import com.peakcommerce.useradmin.dynamodb.DynamoResetLimiter;
 import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.ports.IdentityProviderException.Reason;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.peakcommerce.useradmin.json.Json;
+import com.peakcommerce.useradmin.testing.OpenApiContract;
 import com.peakcommerce.useradmin.testing.World;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +82,22 @@ class OwedMailTest {
     }
 
     @Test
+    void theMarkIsPartOfTheDescribedUserAndCreatedUser() {
+        var created = createWithFailingMail("nina@example.com");
+        Map<String, Object> user = Representations.user(created.user());
+        assertEquals("ACTIVATION", user.get("mailPending"));
+        OpenApiContract.check("GET /users/{userId}", response(200, user));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>(user);
+        answer.put("activation", Map.of("method", "EMAIL_LINK", "sendTo", "PRIMARY", "recipient", "nina@example.com", "mailSent", false));
+        OpenApiContract.check("POST /users", response(201, answer));
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, Map<String, Object> body) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withBody(Json.write(body))
+                .withHeaders(Map.of("Content-Type", "application/json", "ETag", "\"1\"", "Location", "/users/x")).build();
+    }
+
+    @Test
     void aResendThatFailsAgainKeepsTheMarkForTheNextRun() {
         var created = createWithFailingMail("nina@example.com");
         world.mailer.failNext(1);
@@ -112,6 +131,30 @@ class OwedMailTest {
         assertTrue(world.mailer.last().text().contains("https://idp.test/tickets/email-verification/" + CUSTOMER_ID));
         assertEquals(PendingMail.NONE, world.stored(CUSTOMER_ID).pendingMail());
         assertFalse(pendingIds().contains(CUSTOMER_ID));
+    }
+
+    @Test
+    void aVerificationTicketThatCannotBeHadAfterAUsernameChangeIsOwedToo() {
+        world.identityProvider.failNext("emailVerificationTicket", Reason.UNAVAILABLE);
+        User changed = world.administration.update(world.admin, CUSTOMER_ID, customer.version(), Map.of("username", "carla.new@example.com"));
+        assertEquals(PendingMail.VERIFICATION, changed.pendingMail(), "the committed change answers, the mail is owed");
+        assertEquals("carla.new@example.com", world.stored(CUSTOMER_ID).username());
+
+        assertEquals(new Reconciler.Report(1, 0, 0, 0), reconciler().run(Duration.ofSeconds(30)));
+        assertEquals(List.of("carla.new@example.com"), world.mailer.sent.stream().map(m -> m.to()).toList());
+        assertEquals(PendingMail.NONE, world.stored(CUSTOMER_ID).pendingMail());
+    }
+
+    @Test
+    void anActivationStillOwedStaysOwedAcrossAUsernameChangeAndGoesToTheNewUsername() {
+        var created = createWithFailingMail("nina@example.com");
+        world.mailer.failNext(1);
+        User changed = world.administration.update(world.admin, created.user().id(), created.user().version(), Map.of("username", "nina.new@example.com"));
+        assertEquals(PendingMail.ACTIVATION, changed.pendingMail());
+
+        assertEquals(new Reconciler.Report(1, 0, 0, 0), reconciler().run(Duration.ofSeconds(30)));
+        assertEquals(List.of("nina.new@example.com"), world.mailer.sent.stream().map(m -> m.to()).toList());
+        assertTrue(world.mailer.last().text().contains("https://idp.test/tickets/password-change/" + created.user().id()));
     }
 
     @Test
