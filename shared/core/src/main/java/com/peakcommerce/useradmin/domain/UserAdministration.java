@@ -112,14 +112,20 @@ public final class UserAdministration {
     }
 
     private Created insertAndProvision(Tenant tenant, User user, Activation activation) {
+        User created = user;
         try {
             repository.insert(user);
-            return provision(tenant, user, activation);
         } catch (UsernameTaken taken) {
-            User earlier = resumable(tenant.id(), taken.holderId(), user)
+            created = resumable(tenant.id(), taken.holderId(), user)
                     .orElseThrow(() -> new Conflict("username", "The username " + user.username() + " is already in use."));
-            Log.info("resuming a create left in provisioning", "userId", earlier.id());
-            return provision(tenant, earlier, activation);
+            Log.info("resuming a create left in provisioning", "userId", created.id());
+        }
+        try {
+            return provision(tenant, created, activation);
+        } catch (StaleVersion raced) {
+            // Another request for the same user (a duplicate sent at the same time, or the reconciler)
+            // finished it first: that one answered 201 and sent the mail; for this one the username is taken.
+            throw new Conflict("username", "The username " + user.username() + " is already in use: another request created this user at the same time.");
         }
     }
 
