@@ -1,9 +1,7 @@
 package com.peakcommerce.useradmin.auth0;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import com.peakcommerce.useradmin.wiring.Wiring;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -64,7 +62,7 @@ public record Auth0Credentials(String clientId, String clientSecret) {
         return SsmClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(region))
-                .credentialsProvider(AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create()))
+                .credentialsProvider(Wiring.awsCredentials())
                 .build();
     }
 }

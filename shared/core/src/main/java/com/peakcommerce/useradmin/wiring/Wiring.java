@@ -4,6 +4,7 @@ import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
 import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.ports.UserRepository;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -60,14 +61,22 @@ public final class Wiring {
     /**
      * The URL-connection HTTP client and explicit region and credentials: the SDK's defaults would load
      * the Apache client, profile files and the whole provider chain at cold start. The SDK itself honours
-     * {@code AWS_ENDPOINT_URL_DYNAMODB}. Under SnapStart Lambda provides credentials through the container
-     * endpoint rather than environment variables, hence the second provider.
+     * {@code AWS_ENDPOINT_URL_DYNAMODB}.
      */
     public static DynamoDbClient productionDynamoDb() {
         return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(Settings.required("AWS_REGION")))
-                .credentialsProvider(AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create()))
+                .credentialsProvider(awsCredentials())
                 .build();
+    }
+
+    /**
+     * The credentials every AWS client of the service uses: Lambda's environment variables, or, under
+     * SnapStart (which provides them through the container endpoint instead), the container endpoint.
+     * Not the SDK's default chain, which loads profile files and a dozen providers at cold start.
+     */
+    public static AwsCredentialsProvider awsCredentials() {
+        return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
     }
 }

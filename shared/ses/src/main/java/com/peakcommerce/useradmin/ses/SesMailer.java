@@ -1,8 +1,8 @@
 package com.peakcommerce.useradmin.ses;
 
 import com.peakcommerce.useradmin.ports.Mailer;
+import com.peakcommerce.useradmin.wiring.Wiring;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -33,8 +33,8 @@ import java.util.function.Function;
  *   <li>{@code MAIL_SENDER} (required): the sender, e.g. {@code "PeakCommerce <no-reply@example.com>"}.</li>
  *   <li>{@code SES_CONFIGURATION_SET} (optional): the configuration set name.</li>
  *   <li>{@code AWS_REGION} (required; Lambda sets it).</li>
- *   <li>{@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN} (Lambda sets them),
- *       read by {@link EnvironmentVariableCredentialsProvider}.</li>
+ *   <li>Credentials: {@code Wiring.awsCredentials()}, Lambda's environment variables or, under SnapStart,
+ *       the container endpoint.</li>
  *   <li>Endpoint: the SDK (2.57.8, {@code DefaultSesV2BaseClientBuilder}) itself reads only
  *       {@code AWS_ENDPOINT_URL_SESV2} (system property {@code aws.endpointUrlSesV2}, profile section
  *       {@code sesv2}) and then the global {@code AWS_ENDPOINT_URL}. It does <em>not</em> read
@@ -84,7 +84,7 @@ public final class SesMailer implements Mailer {
      * @throws IllegalStateException when {@code AWS_REGION} or {@code MAIL_SENDER} is missing
      */
     public static SesMailer fromEnvironment() {
-        return fromEnvironment(System::getenv, EnvironmentVariableCredentialsProvider.create());
+        return fromEnvironment(System::getenv, Wiring.awsCredentials());
     }
 
     static SesMailer fromEnvironment(Function<String, String> env, AwsCredentialsProvider credentials) {

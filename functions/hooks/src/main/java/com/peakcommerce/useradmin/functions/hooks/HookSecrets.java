@@ -2,9 +2,7 @@ package com.peakcommerce.useradmin.functions.hooks;
 
 import com.peakcommerce.useradmin.log.Log;
 import com.peakcommerce.useradmin.wiring.Settings;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import com.peakcommerce.useradmin.wiring.Wiring;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -153,7 +151,7 @@ public final class HookSecrets {
         return SsmClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(region))
-                .credentialsProvider(AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create()))
+                .credentialsProvider(Wiring.awsCredentials())
                 .build();
     }
 
