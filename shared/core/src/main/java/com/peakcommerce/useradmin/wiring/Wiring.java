@@ -1,7 +1,10 @@
 package com.peakcommerce.useradmin.wiring;
 
 import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
+import com.peakcommerce.useradmin.domain.UserAdministration;
 import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
+import com.peakcommerce.useradmin.ports.IdentityProvider;
+import com.peakcommerce.useradmin.ports.Mailer;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.ports.UserRepository;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -52,6 +55,15 @@ public final class Wiring {
     /** The {@code Idempotency-Key} records, in the same table; asked for only by a keyed write request. */
     public static IdempotencyStore idempotencyStore() {
         return get(IdempotencyStore.class, () -> new DynamoIdempotencyStore(dynamoDb(), Settings.required("TABLE_NAME"), clock()));
+    }
+
+    /**
+     * The user-administration service, built once; the production identity provider and mailer are
+     * passed in because their adapters live in modules this one does not depend on.
+     */
+    public static UserAdministration userAdministration(Supplier<? extends IdentityProvider> identityProvider, Supplier<? extends Mailer> mailer) {
+        return get(UserAdministration.class, () -> new UserAdministration(
+                userRepository(), get(IdentityProvider.class, identityProvider), get(Mailer.class, mailer), clock(), Ids::random));
     }
 
     public static Clock clock() {

@@ -2,13 +2,9 @@ package com.peakcommerce.useradmin.functions.self;
 
 import com.peakcommerce.useradmin.auth0.Auth0IdentityProvider;
 import com.peakcommerce.useradmin.domain.SelfService;
-import com.peakcommerce.useradmin.domain.UserAdministration;
 import com.peakcommerce.useradmin.dynamodb.DynamoResetLimiter;
-import com.peakcommerce.useradmin.ports.IdentityProvider;
-import com.peakcommerce.useradmin.ports.Mailer;
 import com.peakcommerce.useradmin.ports.ResetLimiter;
 import com.peakcommerce.useradmin.ses.SesMailer;
-import com.peakcommerce.useradmin.wiring.Ids;
 import com.peakcommerce.useradmin.wiring.Settings;
 import com.peakcommerce.useradmin.wiring.Wiring;
 
@@ -24,12 +20,7 @@ final class SelfWiring {
     static SelfService selfService() {
         return Wiring.get(SelfService.class, () -> new SelfService(
                 Wiring.userRepository(),
-                Wiring.get(UserAdministration.class, () -> new UserAdministration(
-                        Wiring.userRepository(),
-                        Wiring.get(IdentityProvider.class, Auth0IdentityProvider::fromEnvironment),
-                        Wiring.get(Mailer.class, SesMailer::fromEnvironment),
-                        Wiring.clock(),
-                        Ids::random)),
+                Wiring.userAdministration(Auth0IdentityProvider::fromEnvironment, SesMailer::fromEnvironment),
                 Wiring.get(ResetLimiter.class, () -> new DynamoResetLimiter(Wiring.dynamoDb(), Settings.required("TABLE_NAME"))),
                 Wiring.clock()));
     }
