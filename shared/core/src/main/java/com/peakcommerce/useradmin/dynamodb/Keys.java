@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.dynamodb;
 
+import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.Role;
 import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.domain.UserStatus;
@@ -40,6 +41,23 @@ public final class Keys {
 
     public static Map<String, AttributeValue> profileNameMarker(String tenantId, String name) {
         return key(tenantPrefix(tenantId) + "PROFILENAME#" + sortable(name), "PROFILENAME");
+    }
+
+    /**
+     * The partition of one user's or profile's audit trail (SPEC X3): entries sort by time under it, so
+     * the trail newest first is one Query. It outlives the user: a deleted user's trail stays until its TTL.
+     */
+    public static String auditTrail(String tenantId, AuditEntry.Subject subject, String subjectId) {
+        return tenantPrefix(tenantId) + "AUDIT#" + subject + "#" + subjectId;
+    }
+
+    /**
+     * One audit entry: its trail, and a sort key that orders by time (fixed width, so text order is
+     * time order) and keeps apart entries of the same instant.
+     */
+    public static Map<String, AttributeValue> auditEntry(AuditEntry entry, String entryId) {
+        String at = String.format(Locale.ROOT, "%012d.%09d", entry.at().getEpochSecond(), entry.at().getNano());
+        return key(auditTrail(entry.tenantId(), entry.subject(), entry.subjectId()), "AUDIT#" + at + "#" + entryId);
     }
 
     /** The counter of public password-reset requests for one address (SPEC S3), kept for one window by TTL. */

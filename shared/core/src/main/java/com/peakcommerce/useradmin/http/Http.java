@@ -35,8 +35,8 @@ public final class Http {
     private Http() {}
 
     public static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Context context, Function<Request, Response> operation) {
-        Request request = new Request(event, Settings.optional("CLAIM_NAMESPACE").orElse("peakcommerce.example"));
-        String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : request.requestId();
+        String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : Request.gatewayRequestId(event);
+        Request request = new Request(event, Settings.optional("CLAIM_NAMESPACE").orElse("peakcommerce.example"), requestId);
         Map<String, Object> logContext = new LinkedHashMap<>();
         logContext.put("requestId", requestId);
         logContext.put("route", event.getRouteKey());

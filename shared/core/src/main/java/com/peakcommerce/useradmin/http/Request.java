@@ -25,10 +25,12 @@ public final class Request {
 
     private final APIGatewayV2HTTPEvent event;
     private final String claimNamespace;
+    private final String requestId;
 
-    Request(APIGatewayV2HTTPEvent event, String claimNamespace) {
+    Request(APIGatewayV2HTTPEvent event, String claimNamespace, String requestId) {
         this.event = event;
         this.claimNamespace = claimNamespace;
+        this.requestId = requestId;
     }
 
     /** The caller, from the claims the JWT authorizer verified; the tenant never comes from anywhere else. */
@@ -39,7 +41,7 @@ public final class Request {
         if (tenant == null || user == null || !ID.matcher(tenant).matches() || !ID.matcher(user).matches()) {
             throw new Forbidden("The token does not name a tenant and a user of this service.");
         }
-        return new CallerId(tenant, user);
+        return new CallerId(tenant, user, requestId);
     }
 
     private Map<String, String> claims() {
@@ -163,7 +165,11 @@ public final class Request {
         }
     }
 
-    public String requestId() {
+    /** The id every log line, problem document and audit entry of this request carries. */
+    public String requestId() { return requestId; }
+
+    /** API Gateway's id of the request, for when Lambda's context gives none. */
+    static String gatewayRequestId(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         return context == null || context.getRequestId() == null ? "local" : context.getRequestId();
     }
