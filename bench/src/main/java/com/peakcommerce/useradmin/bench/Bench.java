@@ -243,8 +243,8 @@ public final class Bench {
         repository.insertProfile(new Profile(World.TENANT, World.PROFILE_ID, "Standard", 1, now, now));
         for (var seed : List.of(List.of(World.ADMIN_ID, "GLOBAL_ADMIN", "ada.admin@example.com"), List.of(World.CUSTOMER_ID, "CUSTOMER", "carla@example.com"))) {
             User user = User.created(World.TENANT, seed.get(0), World.fieldsFor(Role.valueOf(seed.get(1)), "Bench", "User", seed.get(2)), false, "seed", now);
-            repository.insert(user);
-            repository.replace(user, user.provisioned().nextVersion(now));
+            repository.insert(user, World.seedEntry(user));
+            repository.replaceBookkeeping(user, user.provisioned().nextVersion(now));
         }
     }
 }

@@ -103,15 +103,15 @@ public final class SelfService {
     private User edit(CallerId callerId, long expectedVersion, Map<UserField, Optional<Object>> patch, UserInput input) {
         Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId()), Set.of());
         User self = Access.active(snapshot.user(callerId.userId()));
-        return administration.edit(snapshot, self, expectedVersion, patch, input);
+        return administration.edit(callerId, snapshot, self, expectedVersion, patch, input);
     }
 
-    /** Mails the caller a link to choose a new password (S3). Writes nothing. Returns the address it went to. */
+    /** Mails the caller a link to choose a new password (S3), recorded in their audit trail. Returns the address it went to. */
     public String sendOwnPasswordReset(CallerId callerId) {
         Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId()), Set.of());
         User self = Access.active(snapshot.user(callerId.userId()));
         Tenant tenant = snapshot.tenant().orElseThrow(() -> new DomainException.NotFound("No such tenant."));
-        return administration.deliverPasswordReset(tenant, self);
+        return administration.deliverPasswordReset(callerId, tenant, self);
     }
 
     /**
@@ -125,6 +125,14 @@ public final class SelfService {
      * username marker, read user and tenant together, ask for the ticket, send the mail.
      */
     public void requestPasswordReset(Map<String, Object> body) {
+        requestPasswordReset(null, body);
+    }
+
+    /**
+     * {@link #requestPasswordReset(Map)} in request {@code requestId}: a mail that goes is recorded in
+     * the user's audit trail with the user themself as the actor (the request has no caller).
+     */
+    public void requestPasswordReset(String requestId, Map<String, Object> body) {
         UserInput input = new UserInput();
         body.keySet().stream().filter(key -> !key.equals("tenantId") && !key.equals("email"))
                 .forEach(key -> input.error(key, key + " is not part of a password reset request; send tenantId and email."));
@@ -160,7 +168,7 @@ public final class SelfService {
                 Log.info("public password reset for an inactive user", "tenantId", tenant, "userId", userId.get());
                 return;
             }
-            administration.deliverPasswordReset(snapshot.tenant().get(), user.get());
+            administration.deliverPasswordReset(new CallerId(tenant, userId.get(), requestId), snapshot.tenant().get(), user.get());
             Log.info("public password reset mailed", "tenantId", tenant, "userId", userId.get());
         } catch (RuntimeException e) {
             // Only an existing user gets as far as the identity provider and the mailer: a failure

@@ -86,7 +86,7 @@ public final class UserAdministration {
         input.checkReferences(fields, snapshot);
         input.throwIfInvalid();
         Tenant tenant = snapshot.tenant().orElseThrow(() -> new NotFound("No such tenant."));
-        return insertAndProvision(tenant, User.created(tenant.id(), ids.get(), fields, suspended, caller.id(), clock.instant()), activation);
+        return insertAndProvision(callerId, tenant, User.created(tenant.id(), ids.get(), fields, suspended, caller.id(), clock.instant()), activation);
     }
 
     /**
@@ -108,20 +108,23 @@ public final class UserAdministration {
         } catch (Conflict exists) {
             tenant = repository.fetch(tenantId, Set.of(), Set.of()).tenant().orElseThrow();
         }
-        return insertAndProvision(tenant, User.created(tenantId, ids.get(), fields, false, "operator", clock.instant()), Activation.DEFAULT);
+        return insertAndProvision(new CallerId(tenantId, AuditEntry.OPERATOR), tenant,
+                User.created(tenantId, ids.get(), fields, false, "operator", clock.instant()), Activation.DEFAULT);
     }
 
-    private Created insertAndProvision(Tenant tenant, User user, Activation activation) {
+    private Created insertAndProvision(CallerId actor, Tenant tenant, User user, Activation activation) {
         User created = user;
         try {
-            repository.insert(user);
+            // A resumed create writes no second entry: its first attempt's insert wrote it with the user.
+            repository.insert(user, audit(actor, user, AuditEntry.Action.USER_CREATED, AuditEntry.changes(Map.of(), user.fields()),
+                    user.suspended() ? Map.of("status", UserStatus.SUSPENDED.name()) : Map.of()));
         } catch (UsernameTaken taken) {
             created = resumable(tenant.id(), taken.holderId(), user)
                     .orElseThrow(() -> new Conflict("username", "The username " + user.username() + " is already in use."));
             Log.info("resuming a create left in provisioning", "userId", created.id());
         }
         try {
-            return provision(tenant, created, activation);
+            return provision(actor, tenant, created, activation);
         } catch (StaleVersion raced) {
             // Another request for the same user (a duplicate sent at the same time, or the reconciler)
             // finished it first: that one answered 201 and sent the mail; for this one the username is taken.
@@ -136,13 +139,15 @@ public final class UserAdministration {
                 .filter(holder -> holder.fields().equals(attempt.fields()) && holder.suspended() == attempt.suspended());
     }
 
-    private Created provision(Tenant tenant, User user, Activation activation) {
+    private Created provision(CallerId actor, Tenant tenant, User user, Activation activation) {
         String password = activation instanceof Activation.Password p ? p.password() : null;
         try {
             identityProvider.createLogin(new NewLogin(user.id(), user.tenantId(), user.username(), user.firstName(), user.lastName(), password, user.suspended()));
         } catch (IdentityProviderException e) {
             if (e.reason() == IdentityProviderException.Reason.UNAVAILABLE) throw unavailable(e);
-            repository.delete(user); // a definite refusal: release the username so the admin can correct and retry
+            // A definite refusal: release the username so the admin can correct and retry.
+            repository.delete(user, audit(actor, user, AuditEntry.Action.USER_DELETED, AuditEntry.changes(user.fields(), Map.of()),
+                    Map.of("reason", "The identity provider refused the new login (" + e.reason() + "); the create was rolled back.")));
             throw e.reason() == IdentityProviderException.Reason.CONFLICT
                     ? new Conflict("username", "The identity provider already has a login with the email " + user.username() + ".")
                     : new Invalid(password != null ? "activation.password" : "username", "The identity provider refused the user: " + e.getMessage());
@@ -150,7 +155,7 @@ public final class UserAdministration {
         // A suspended user is created blocked and gets no link: it could not be used until an admin enables them.
         URI link = activation instanceof Activation.EmailLink && !user.suspended() ? ticket(() -> identityProvider.passwordChangeTicket(user.id())) : null;
         User active = user.provisioned().nextVersion(clock.instant());
-        repository.replace(user, active);
+        repository.replaceBookkeeping(user, active);
         Log.info("user created", "userId", active.id(), "role", active.role());
         if (link == null) return new Created(active, activation, null, false);
         String to = ((Activation.EmailLink) activation).recipient(active);
@@ -170,7 +175,7 @@ public final class UserAdministration {
         if (user.provisioning()) {
             Tenant tenant = repository.fetch(user.tenantId(), Set.of(), Set.of()).tenant().orElseThrow(() -> new NotFound("No such tenant."));
             try {
-                provision(tenant, user, Activation.DEFAULT);
+                provision(new CallerId(user.tenantId(), AuditEntry.RECONCILER), tenant, user, Activation.DEFAULT);
                 return true;
             } catch (Conflict | Invalid refused) {
                 Log.warn("provisioning rolled back", "userId", user.id(), "reason", refused.getMessage());
@@ -266,7 +271,7 @@ public final class UserAdministration {
         if (patch.getOrDefault(UserField.ROLE, Optional.empty()).orElse(null) instanceof Role newRole && newRole != target.role()) {
             Access.requireMayAssign(caller, newRole);
         }
-        return edit(snapshot, target, expectedVersion, patch, input);
+        return edit(callerId, snapshot, target, expectedVersion, patch, input);
     }
 
     /**
@@ -275,7 +280,7 @@ public final class UserAdministration {
      * updates the login and mails the verification link alike. {@code snapshot} holds the tenant and
      * every user and profile the patch refers to.
      */
-    User edit(Snapshot snapshot, User target, long expectedVersion, Map<UserField, Optional<Object>> patch, UserInput input) {
+    User edit(CallerId actor, Snapshot snapshot, User target, long expectedVersion, Map<UserField, Optional<Object>> patch, UserInput input) {
         Map<UserField, Object> merged = merge(target.fields(), patch);
         input.checkRoleRules(merged);
         Map<UserField, Object> added = new EnumMap<>(UserField.class);
@@ -297,7 +302,9 @@ public final class UserAdministration {
                 .withFlags(false, target.suspended(), target.verified() && !usernameChanged, loginChanged)
                 .nextVersion(clock.instant());
         try {
-            repository.replace(target, after);
+            repository.replace(target, after, audit(actor, target,
+                    usernameChanged ? AuditEntry.Action.USERNAME_CHANGED : AuditEntry.Action.USER_UPDATED,
+                    AuditEntry.changes(target.fields(), merged), Map.of()));
         } catch (UsernameTaken taken) {
             throw new Conflict("username", "The username " + merged.get(UserField.USERNAME) + " is already in use.");
         }
@@ -314,7 +321,7 @@ public final class UserAdministration {
         }
         User synced = user.withFlags(user.provisioning(), user.suspended(), user.verified(), false);
         try {
-            repository.replace(user, synced); // same version: nothing a person reads has changed
+            repository.replaceBookkeeping(user, synced); // same version: nothing a person reads has changed
         } catch (StaleVersion raced) {
             // Someone changed the user meanwhile; their write carries the pending mark and will finish it.
             return user;
@@ -364,7 +371,8 @@ public final class UserAdministration {
             throw unavailable(e);
         }
         User after = target.suspended(suspend).nextVersion(clock.instant());
-        repository.replace(target, after);
+        repository.replace(target, after, audit(callerId, target, suspend ? AuditEntry.Action.USER_SUSPENDED : AuditEntry.Action.USER_ENABLED,
+                Map.of("status", new AuditEntry.Change(target.status().name(), after.status().name())), Map.of()));
         Log.info(suspend ? "user suspended" : "user enabled", "userId", userId);
         return after;
     }
@@ -384,32 +392,52 @@ public final class UserAdministration {
         } catch (IdentityProviderException e) {
             throw unavailable(e);
         }
-        repository.delete(target);
+        repository.delete(target, audit(callerId, target, AuditEntry.Action.USER_DELETED, AuditEntry.changes(target.fields(), Map.of()), Map.of()));
         Log.info("user deleted", "userId", userId);
     }
 
-    /** Mails the user a link to choose a new password (U9). Writes nothing. Returns the address it went to. */
+    /**
+     * Mails the user a link to choose a new password (U9), then records it in their audit trail.
+     * Returns the address it went to.
+     */
     public String sendPasswordReset(CallerId callerId, String userId) {
         var target = mailable(callerId, userId);
-        return deliverPasswordReset(target.tenant(), target.user());
+        return deliverPasswordReset(callerId, target.tenant(), target.user());
     }
 
     /**
-     * Mails {@code user} a password-change link (U9, and the user's own reset, S3). Writes nothing;
-     * a failure of the identity provider or the mailer is {@link Unavailable}. Returns the address.
+     * Mails {@code user} a password-change link (U9, and the user's own reset, S3), then adds the audit
+     * entry ({@code actor} asked for it). A failure of the identity provider or the mailer is
+     * {@link Unavailable} and writes nothing; a failure of the entry after the mail went fails the
+     * request, and a retry sends another mail (recorded then). Returns the address.
      */
-    String deliverPasswordReset(Tenant tenant, User user) {
+    String deliverPasswordReset(CallerId actor, Tenant tenant, User user) {
         URI link = ticket(() -> identityProvider.passwordChangeTicket(user.id()));
         deliver(MailTemplates.passwordReset(tenant, user, link));
+        repository.audit(mailed(actor, user, AuditEntry.Action.PASSWORD_RESET_SENT, user.username()));
         return user.username();
     }
 
-    /** Mails the user a link that verifies their username (U10). Writes nothing. Returns the address it went to. */
+    /**
+     * Mails the user a link that verifies their username (U10), then records it in their audit trail.
+     * Returns the address it went to.
+     */
     public String sendVerificationEmail(CallerId callerId, String userId) {
         var target = mailable(callerId, userId);
         URI link = ticket(() -> identityProvider.emailVerificationTicket(userId));
         deliver(MailTemplates.verifyEmail(target.tenant(), target.user(), link));
+        repository.audit(mailed(callerId, target.user(), AuditEntry.Action.VERIFICATION_MAIL_SENT, target.user().username()));
         return target.user().username();
+    }
+
+    /** An entry on {@code user}'s trail, by {@code actor} in their request, now. */
+    private AuditEntry audit(CallerId actor, User user, AuditEntry.Action action, Map<String, AuditEntry.Change> changes, Map<String, String> details) {
+        return AuditEntry.ofUser(actor, user.id(), action, clock.instant(), changes, details);
+    }
+
+    /** The entry of a mail that went: the recipient masked, never the link. */
+    private AuditEntry mailed(CallerId actor, User user, AuditEntry.Action action, String to) {
+        return audit(actor, user, action, Map.of(), Map.of("to", Log.mask(to)));
     }
 
     private record Mailable(Tenant tenant, User user) {}

@@ -44,4 +44,29 @@ final class Cursors {
         }
         throw new Invalid("cursor", "cursor is not a cursor of this list; start again without it.");
     }
+
+    /** A cursor of a Query on the table itself (no index): its {@code LastEvaluatedKey} is just pk and sk. */
+    static String encodeTableKey(Map<String, AttributeValue> lastEvaluatedKey) {
+        if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) return null;
+        String json = Json.write(Map.of("t", Map.of(Keys.PK, lastEvaluatedKey.get(Keys.PK).s(), Keys.SK, lastEvaluatedKey.get(Keys.SK).s())));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The start key of a table Query in partition {@code partition} (which names its tenant), or
+     * {@code null} for the first page; a cursor of any other partition or list is refused.
+     */
+    static Map<String, AttributeValue> decodeTableKey(String cursor, String partition) {
+        if (cursor == null) return null;
+        try {
+            Object parsed = Json.read(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            if (parsed instanceof Map<?, ?> map && map.size() == 1 && map.get("t") instanceof Map<?, ?> key && key.size() == 2
+                    && partition.equals(key.get(Keys.PK)) && key.get(Keys.SK) instanceof String sk) {
+                return Map.of(Keys.PK, AttributeValue.fromS(partition), Keys.SK, AttributeValue.fromS(sk));
+            }
+        } catch (Exception malformed) {
+            // fall through: any cursor we did not write for this list is refused alike
+        }
+        throw new Invalid("cursor", "cursor is not a cursor of this list; start again without it.");
+    }
 }

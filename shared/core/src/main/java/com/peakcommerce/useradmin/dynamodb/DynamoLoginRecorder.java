@@ -1,15 +1,20 @@
 package com.peakcommerce.useradmin.dynamodb;
 
+import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.Login;
 import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.domain.UserStatus;
 import com.peakcommerce.useradmin.ports.LoginRecorder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.HashMap;
@@ -21,27 +26,31 @@ import static com.peakcommerce.useradmin.dynamodb.ItemMapper.n;
 import static com.peakcommerce.useradmin.dynamodb.ItemMapper.s;
 
 /**
- * The table adapter of {@link LoginRecorder}: a login is one {@code UpdateItem} on the user's record.
+ * The table adapter of {@link LoginRecorder}: an ordinary login is one {@code UpdateItem} on the user's
+ * record; the flip to verified is that update and its audit entry in one {@code TransactWriteItems}.
  *
- * <p>The condition lets it through only for a user that exists, is neither suspended nor provisioning,
+ * <p>The condition lets a login through only for a user that exists, is neither suspended nor provisioning,
  * and has recorded fewer logins than the report counts: so the same login reported twice (the Action's
- * retry, a replayed request, the Action and a log stream both) changes nothing the second time, and an
- * older login arriving late cannot set the clock back. The update sets the last login and the count and
- * increments {@code version}: an admin's edit is a Put conditional on the version read, so one that read
- * the user before the login fails (412) instead of undoing a flip.
+ * retry, a replayed request, the Action and a log stream both) changes nothing the second time (and
+ * writes no second entry), and an older login arriving late cannot set the clock back. The update sets
+ * the last login and the count and increments {@code version}: an admin's edit is a Put conditional on
+ * the version read, so one that read the user before the login fails (412) instead of undoing a flip.
  *
- * <p>An update expression cannot choose its own assignments, so the flip to verified is a second shape
- * of the same request: <em>flip</em> also sets {@code verified}, {@code status} and the byStatus key,
- * under the condition that the user is verified already or {@link Login#verifies} holds; <em>record</em>
- * leaves them, under the opposite condition. The first shape is guessed from the report (a first login,
- * or a verified email, probably flips; a verified user takes either); a wrong guess fails its condition,
- * and the item that comes back with the failure ({@code ALL_OLD}, no read) says which shape applies. So a
- * login is one request, and two only when an unverified user's login is guessed wrong (a missed first
- * login, or a verified email that is not yet the username at Auth0).
+ * <p>An update expression cannot choose its own assignments, so there are two shapes. <em>Record</em>
+ * sets last login and count, under the condition that the user is verified already or
+ * {@link Login#verifies} does not hold; it returns the record ({@code ALL_OLD}), whose role the token's
+ * claims need. It is always tried first, so every login that does not flip is one request. When it fails,
+ * the item that comes back with the failure ({@code ALL_OLD}, no read) says why; if the login flips the
+ * user, <em>flip</em> follows: the same update that also sets {@code verified}, {@code status} and the
+ * byStatus key, conditional on the version just returned (so the record as written is that item with
+ * what the update set: a transaction returns no attributes), together with the
+ * {@link AuditEntry.Action#FIRST_LOGIN_VERIFIED} entry by {@link AuditEntry#AUTH0}. So a flip costs two
+ * requests, once per user (and once more after each username change).
  */
 public final class DynamoLoginRecorder implements LoginRecorder {
     /** Each further attempt needs the record to have changed in between; three is more than races allow. */
     private static final int ATTEMPTS = 3;
+    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -53,23 +62,47 @@ public final class DynamoLoginRecorder implements LoginRecorder {
 
     @Override
     public Recorded record(Login login) {
-        boolean flip = login.loginsCount() == 1 || login.emailVerified();
+        User flipFrom = null; // the record as last read, when the login flips it
         for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> old;
             try {
-                User before = ItemMapper.user(dynamo.updateItem(request(login, flip)).attributes());
-                boolean flipped = flip && !before.verified();
-                return new Recorded(true, flipped, Optional.of(after(before, login, flip)));
-            } catch (ConditionalCheckFailedException e) {
-                Map<String, AttributeValue> old = e.item();
-                if (old == null || old.isEmpty()) return new Recorded(false, false, Optional.empty());
-                User current = ItemMapper.user(old);
-                if (current.suspended() || current.provisioning() || current.loginCount() >= login.loginsCount()) {
-                    return new Recorded(false, false, Optional.of(current));
+                if (flipFrom == null) {
+                    User before = ItemMapper.user(dynamo.updateItem(request(login, null)).attributes());
+                    return new Recorded(true, false, Optional.of(after(before, login, false)));
                 }
-                if (attempt == ATTEMPTS) throw new IllegalStateException("The login of user " + login.userId() + " lost " + ATTEMPTS + " races");
-                flip = !current.verified() && login.verifies(current);
+                flip(login, flipFrom);
+                return new Recorded(true, true, Optional.of(after(flipFrom, login, true)));
+            } catch (ConditionalCheckFailedException e) {
+                old = e.item();
+            } catch (TransactionCanceledException e) {
+                CancellationReason update = e.cancellationReasons().getFirst();
+                if (!CONDITIONAL_CHECK_FAILED.equals(update.code())) throw e;
+                old = update.item();
             }
+            if (old == null || old.isEmpty()) return new Recorded(false, false, Optional.empty());
+            User current = ItemMapper.user(old);
+            if (current.suspended() || current.provisioning() || current.loginCount() >= login.loginsCount()) {
+                return new Recorded(false, false, Optional.of(current));
+            }
+            if (attempt == ATTEMPTS) throw new IllegalStateException("The login of user " + login.userId() + " lost " + ATTEMPTS + " races");
+            flipFrom = !current.verified() && login.verifies(current) ? current : null;
         }
+    }
+
+    /** The flip of {@code before} (as just read) and its audit entry, in one transaction. */
+    private void flip(Login login, User before) {
+        UpdateItemRequest request = request(login, before);
+        TransactWriteItem update = TransactWriteItem.builder().update(Update.builder().tableName(table).key(request.key())
+                .conditionExpression(request.conditionExpression())
+                .updateExpression(request.updateExpression())
+                .expressionAttributeNames(request.expressionAttributeNames())
+                .expressionAttributeValues(request.expressionAttributeValues())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+        AuditEntry entry = new AuditEntry(login.tenantId(), AuditEntry.Subject.USER, login.userId(), AuditEntry.Action.FIRST_LOGIN_VERIFIED,
+                AuditEntry.AUTH0, login.at(), null,
+                Map.of("status", new AuditEntry.Change(before.status().name(), UserStatus.ACTIVE_VERIFIED.name())),
+                Map.of("loginsCount", Long.toString(login.loginsCount())));
+        dynamo.transactWriteItems(b -> b.transactItems(update, AuditItems.put(table, entry)));
     }
 
     @Override
@@ -95,7 +128,9 @@ public final class DynamoLoginRecorder implements LoginRecorder {
         return Keys.user(tenant, userId).get(Keys.PK).s().equals(pk) ? Optional.of(tenant) : Optional.empty();
     }
 
-    private UpdateItemRequest request(Login login, boolean flip) {
+    /** The record shape ({@code flipFrom} null), or the flip of {@code flipFrom}, pinned to its version. */
+    private UpdateItemRequest request(Login login, User flipFrom) {
+        boolean flip = flipFrom != null;
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#pk", Keys.PK);
@@ -120,7 +155,8 @@ public final class DynamoLoginRecorder implements LoginRecorder {
             verifies += " OR #usernameKey = :email";
         }
         String condition = "attribute_exists(#pk) AND #suspended = :false AND #provisioning = :false AND #loginCount < :count AND "
-                + (flip ? "(#verified = :true OR " + verifies + ")" : "(#verified = :true OR NOT (" + verifies + "))");
+                + (flip ? "#verified = :false AND (" + verifies + ") AND #version = :version" : "(#verified = :true OR NOT (" + verifies + "))");
+        if (flip) values.put(":version", n(flipFrom.version()));
         String update = "SET #lastLoginAt = :at, #loginCount = :count, #version = #version + :one";
         if (flip) {
             names.put("#status", "status");

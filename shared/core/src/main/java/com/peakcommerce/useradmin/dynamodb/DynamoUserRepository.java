@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.dynamodb;
 
+import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.DomainException.Conflict;
 import com.peakcommerce.useradmin.domain.DomainException.NotFound;
 import com.peakcommerce.useradmin.domain.DomainException.StaleVersion;
@@ -87,33 +88,50 @@ public final class DynamoUserRepository implements UserRepository {
     }
 
     @Override
-    public void insert(User user) {
+    public void insert(User user, AuditEntry audit) {
         transact(List.of(
                 put(ItemMapper.userItem(user), "attribute_not_exists(pk)", Map.of(), Map.of()),
-                put(ItemMapper.usernameMarkerItem(user), "attribute_not_exists(pk)", Map.of(), Map.of())),
+                put(ItemMapper.usernameMarkerItem(user), "attribute_not_exists(pk)", Map.of(), Map.of()),
+                AuditItems.put(table, audit)),
                 List.of(old -> { throw new Conflict("id", "A user with this id exists already."); }, DynamoUserRepository::usernameTaken));
     }
 
     @Override
-    public void replace(User before, User after) {
-        var putUser = put(ItemMapper.userItem(after), "#version = :expected",
-                Map.of("#version", "version"), Map.of(":expected", ItemMapper.n(before.version())));
-        if (User.usernameKey(before.username()).equals(User.usernameKey(after.username()))) {
-            try {
-                Put put = putUser.put();
-                dynamo.putItem(b -> b.tableName(table).item(put.item())
-                        .conditionExpression(put.conditionExpression())
-                        .expressionAttributeNames(put.expressionAttributeNames())
-                        .expressionAttributeValues(put.expressionAttributeValues())
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            } catch (ConditionalCheckFailedException e) {
-                throw staleOrGone(e.item());
-            }
+    public void replace(User before, User after, AuditEntry audit) {
+        var putUser = versionedPut(before, after);
+        if (sameUsername(before, after)) {
+            // The user and the entry: one TransactWriteItems where a bookkeeping write is one PutItem.
+            transact(List.of(putUser, AuditItems.put(table, audit)), List.of(DynamoUserRepository::staleOrGone));
             return;
         }
         // The username moves: the old marker goes (if it is still this user's) and the new one must be free.
-        transact(List.of(putUser, deleteMarker(before), put(ItemMapper.usernameMarkerItem(after), "attribute_not_exists(pk)", Map.of(), Map.of())),
+        transact(List.of(putUser, deleteMarker(before), put(ItemMapper.usernameMarkerItem(after), "attribute_not_exists(pk)", Map.of(), Map.of()),
+                        AuditItems.put(table, audit)),
                 List.of(DynamoUserRepository::staleOrGone, DynamoUserRepository::staleOrGone, DynamoUserRepository::usernameTaken));
+    }
+
+    @Override
+    public void replaceBookkeeping(User before, User after) {
+        if (!sameUsername(before, after)) throw new IllegalArgumentException("A username change is a person's change: use replace with its audit entry.");
+        Put put = versionedPut(before, after).put();
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(put.item())
+                    .conditionExpression(put.conditionExpression())
+                    .expressionAttributeNames(put.expressionAttributeNames())
+                    .expressionAttributeValues(put.expressionAttributeValues())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        } catch (ConditionalCheckFailedException e) {
+            throw staleOrGone(e.item());
+        }
+    }
+
+    private TransactWriteItem versionedPut(User before, User after) {
+        return put(ItemMapper.userItem(after), "#version = :expected",
+                Map.of("#version", "version"), Map.of(":expected", ItemMapper.n(before.version())));
+    }
+
+    private static boolean sameUsername(User before, User after) {
+        return User.usernameKey(before.username()).equals(User.usernameKey(after.username()));
     }
 
     @Override
@@ -133,14 +151,34 @@ public final class DynamoUserRepository implements UserRepository {
     }
 
     @Override
-    public void delete(User user) {
+    public void delete(User user, AuditEntry audit) {
         var deleteUser = TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.user(user.tenantId(), user.id()))
                 .conditionExpression("#version = :expected")
                 .expressionAttributeNames(Map.of("#version", "version"))
                 .expressionAttributeValues(Map.of(":expected", ItemMapper.n(user.version())))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
-        transact(List.of(deleteUser, deleteMarker(user)),
+        transact(List.of(deleteUser, deleteMarker(user), AuditItems.put(table, audit)),
                 List.of(DynamoUserRepository::staleOrGone, DynamoUserRepository::staleOrGone));
+    }
+
+    @Override
+    public void audit(AuditEntry audit) {
+        Put put = AuditItems.put(table, audit).put();
+        dynamo.putItem(b -> b.tableName(table).item(put.item()).conditionExpression(put.conditionExpression()));
+    }
+
+    @Override
+    public Page<AuditEntry> auditTrail(String tenantId, String userId, int limit, String cursor) {
+        String trail = Keys.auditTrail(tenantId, AuditEntry.Subject.USER, userId);
+        QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                .expressionAttributeValues(Map.of(":pk", s(trail)))
+                .scanIndexForward(false) // newest first: the sort key orders entries by time
+                .exclusiveStartKey(Cursors.decodeTableKey(cursor, trail))
+                .limit(limit).build());
+        return new Page<>(response.items().stream().map(AuditItems::entry).toList(),
+                response.hasLastEvaluatedKey() ? Cursors.encodeTableKey(response.lastEvaluatedKey()) : null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.ports;
 
+import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.Page;
 import com.peakcommerce.useradmin.domain.Profile;
 import com.peakcommerce.useradmin.domain.Tenant;
@@ -37,14 +38,32 @@ public interface UserRepository {
         throw new UnsupportedOperationException("userIdByUsername");
     }
 
-    /** Writes a new user and its username marker together; {@link UsernameTaken} when the marker exists. */
-    void insert(User user);
+    /*
+     * Writes come in two kinds. A change a person (or a service acting for one) makes to a user carries
+     * its audit entry (SPEC X3), written in the same transaction: insert, replace, delete. The service's
+     * own bookkeeping on a record (leaving PROVISIONING, clearing "login update pending", the owed-mail
+     * mark) changes nothing anyone asked for and is not audited: replaceBookkeeping, replacePendingMail.
+     */
 
     /**
-     * Replaces {@code before} with {@code after} if the stored version is still {@code before.version()};
-     * moves the username marker in the same transaction when the username changed.
+     * Writes a new user, its username marker and {@code audit} (its creation) together;
+     * {@link UsernameTaken} when the marker exists, and then nothing is written.
      */
-    void replace(User before, User after);
+    void insert(User user, AuditEntry audit);
+
+    /**
+     * Replaces {@code before} with {@code after} if the stored version is still {@code before.version()},
+     * and adds {@code audit} (the change) in the same transaction; moves the username marker in it too
+     * when the username changed. A refusal writes nothing, the entry included.
+     */
+    void replace(User before, User after, AuditEntry audit);
+
+    /**
+     * Replaces {@code before} with {@code after} as {@link #replace} does, without an audit entry: only
+     * for the service's own progress on a record that someone's audited change started (leaving
+     * PROVISIONING after a create, clearing "login update pending" after an edit).
+     */
+    void replaceBookkeeping(User before, User after);
 
     /**
      * Replaces {@code before} with {@code after}, which differs only in the mail it owes (same version,
@@ -54,8 +73,23 @@ public interface UserRepository {
      */
     void replacePendingMail(User before, User after);
 
-    /** Deletes the user and its username marker together, if it is still at {@code user.version()}. */
-    void delete(User user);
+    /**
+     * Deletes the user and its username marker, and adds {@code audit} (the deletion), together, if the
+     * user is still at {@code user.version()}.
+     */
+    void delete(User user, AuditEntry audit);
+
+    /**
+     * Adds {@code audit} on its own: for what is not a write of the table (a mail sent), written right
+     * after it happened. One conditional put.
+     */
+    void audit(AuditEntry audit);
+
+    /**
+     * A page of one user's audit trail, newest first. {@code cursor} (from the previous page) is
+     * accepted only for this user's trail in this tenant.
+     */
+    Page<AuditEntry> auditTrail(String tenantId, String userId, int limit, String cursor);
 
     /**
      * Users of every tenant left provisioning, with a login update pending or owed a mail, last written before

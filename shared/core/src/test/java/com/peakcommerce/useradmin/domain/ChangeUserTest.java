@@ -83,7 +83,7 @@ class ChangeUserTest {
 
     @Test
     void aNewUsernameMovesTheMarkerUnverifiesTheUserAndMailsTheNewAddress() {
-        world.repository.replace(world.stored(CUSTOMER_ID), world.stored(CUSTOMER_ID).withFlags(false, false, true, false).nextVersion(World.NOW));
+        world.repository.replaceBookkeeping(world.stored(CUSTOMER_ID), world.stored(CUSTOMER_ID).withFlags(false, false, true, false).nextVersion(World.NOW));
         User verified = world.stored(CUSTOMER_ID);
         assertEquals(UserStatus.ACTIVE_VERIFIED, verified.status());
 
@@ -150,11 +150,11 @@ class ChangeUserTest {
 
     @Test
     void suspendBlocksTheLoginAndEnableRestoresTheStatusBefore() {
-        world.repository.replace(world.stored(CUSTOMER_ID), world.stored(CUSTOMER_ID).withFlags(false, false, true, false).nextVersion(World.NOW));
+        world.repository.replaceBookkeeping(world.stored(CUSTOMER_ID), world.stored(CUSTOMER_ID).withFlags(false, false, true, false).nextVersion(World.NOW));
         world.dynamo.resetCalls();
 
         assertEquals(UserStatus.SUSPENDED, world.administration.suspend(world.admin, CUSTOMER_ID).status());
-        assertEquals(List.of("batchGetItem", "putItem"), world.dynamo.calls());
+        assertEquals(List.of("batchGetItem", "transactWriteItems"), world.dynamo.calls(), "the record and its audit entry together");
         assertTrue(world.identityProvider.logins.get(CUSTOMER_ID).blocked());
         assertEquals(UserStatus.SUSPENDED, world.stored(CUSTOMER_ID).status());
 

@@ -85,9 +85,9 @@ class FaultInjectionTest {
         for (Recovery recovery : Recovery.values()) {
             all.add(new Scenario("create: identity provider down at the login", idpDown("createLogin"), CREATE, recovery));
             all.add(new Scenario("create: identity provider down at the link", idpDown("passwordChangeTicket"), CREATE, recovery));
-            all.add(new Scenario("create: crash before the record leaves provisioning", crashBefore("replace", 0), CREATE, recovery));
+            all.add(new Scenario("create: crash before the record leaves provisioning", crashBefore("replaceBookkeeping", 0), CREATE, recovery));
             all.add(new Scenario("edit: identity provider down at the login update", idpDown("updateLogin"), UPDATE, recovery));
-            all.add(new Scenario("edit: crash before the pending mark is cleared", crashBefore("replace", 1), UPDATE, recovery));
+            all.add(new Scenario("edit: crash before the pending mark is cleared", crashBefore("replaceBookkeeping", 0), UPDATE, recovery));
         }
         all.add(new Scenario("create: crash before the first write", crashBefore("insert", 0), CREATE, Recovery.RETRY));
         all.add(new Scenario("edit: crash before the first write", crashBefore("replace", 0), UPDATE, Recovery.RETRY));

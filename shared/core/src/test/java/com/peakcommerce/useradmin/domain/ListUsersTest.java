@@ -27,7 +27,7 @@ class ListUsersTest {
         world.seedUser(TENANT, "c-3", Role.CUSTOMER, "Jo", "Smith", "jo@shop.example.com");
         world.seedUser(World.OTHER_TENANT, "o-1", Role.CUSTOMER, "Otto", "Aaron", "otto@example.com");
         User c2 = world.stored("c-2");
-        world.repository.replace(c2, c2.withFields(with(c2, Map.of(UserField.PARTNER_ID, "p-1", UserField.SALES_REP_ID, "ae-1", UserField.ACCOUNT_NUMBER, "A0000099"))).nextVersion(World.NOW));
+        world.repository.replaceBookkeeping(c2, c2.withFields(with(c2, Map.of(UserField.PARTNER_ID, "p-1", UserField.SALES_REP_ID, "ae-1", UserField.ACCOUNT_NUMBER, "A0000099"))).nextVersion(World.NOW));
         world.administration.suspend(world.admin, "c-3");
         world.dynamo.resetCalls();
     }

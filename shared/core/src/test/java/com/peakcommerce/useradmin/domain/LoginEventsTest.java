@@ -220,7 +220,7 @@ class LoginEventsTest {
     @Test
     void aUserStillProvisioningIsDenied() {
         User provisioning = User.created(TENANT, "p-1", World.fieldsFor(Role.CUSTOMER, "Pia", "Pending", "pia@example.com"), false, "seed", NOW);
-        world.repository.insert(provisioning);
+        world.repository.insert(provisioning, World.seedEntry(provisioning));
 
         assertEquals(Outcome.PROVISIONING, logins.afterLogin(TENANT, "p-1", 1, true, "pia@example.com").outcome());
         assertEquals(provisioning, world.stored("p-1"));

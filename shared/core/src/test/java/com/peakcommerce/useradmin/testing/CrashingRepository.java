@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.testing;
 
+import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.Page;
 import com.peakcommerce.useradmin.domain.Profile;
 import com.peakcommerce.useradmin.domain.Tenant;
@@ -28,7 +29,7 @@ public final class CrashingRepository implements UserRepository {
 
     public CrashingRepository(UserRepository delegate) { this.delegate = delegate; }
 
-    /** The next call of {@code method} (insert, replace, delete) crashes before it writes. */
+    /** The next call of {@code method} (insert, replace, replaceBookkeeping, delete, audit) crashes before it writes. */
     public void crashBeforeNext(String method) { crashBefore(method, 0); }
 
     /** The call of {@code method} after {@code skip} successful ones crashes before it writes. */
@@ -46,10 +47,13 @@ public final class CrashingRepository implements UserRepository {
 
     @Override public Snapshot fetch(String tenantId, Set<String> userIds, Set<String> profileIds) { return delegate.fetch(tenantId, userIds, profileIds); }
     @Override public Optional<User> user(String tenantId, String userId) { return delegate.user(tenantId, userId); }
-    @Override public void insert(User user) { maybeCrash("insert"); delegate.insert(user); }
-    @Override public void replace(User before, User after) { maybeCrash("replace"); delegate.replace(before, after); }
+    @Override public void insert(User user, AuditEntry audit) { maybeCrash("insert"); delegate.insert(user, audit); }
+    @Override public void replace(User before, User after, AuditEntry audit) { maybeCrash("replace"); delegate.replace(before, after, audit); }
+    @Override public void replaceBookkeeping(User before, User after) { maybeCrash("replaceBookkeeping"); delegate.replaceBookkeeping(before, after); }
     @Override public void replacePendingMail(User before, User after) { maybeCrash("replacePendingMail"); delegate.replacePendingMail(before, after); }
-    @Override public void delete(User user) { maybeCrash("delete"); delegate.delete(user); }
+    @Override public void delete(User user, AuditEntry audit) { maybeCrash("delete"); delegate.delete(user, audit); }
+    @Override public void audit(AuditEntry audit) { maybeCrash("audit"); delegate.audit(audit); }
+    @Override public Page<AuditEntry> auditTrail(String tenantId, String userId, int limit, String cursor) { return delegate.auditTrail(tenantId, userId, limit, cursor); }
     @Override public List<User> pending(Instant before, User after, int limit) { return delegate.pending(before, after, limit); }
     @Override public Page<User> list(String tenantId, UserQuery query, int limit, String cursor) { return delegate.list(tenantId, query, limit, cursor); }
     @Override public void insertProfile(Profile profile) { delegate.insertProfile(profile); }

@@ -1,6 +1,7 @@
 package com.peakcommerce.useradmin.testing;
 
 import com.peakcommerce.useradmin.domain.AmendmentDateAlignment;
+import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.CallerId;
 import com.peakcommerce.useradmin.domain.Profile;
 import com.peakcommerce.useradmin.domain.ProfileCatalog;
@@ -78,13 +79,20 @@ public final class World {
         return fields;
     }
 
+    /** Written as the operator's create would be: the user, its marker and a USER_CREATED entry by {@link AuditEntry#OPERATOR}. */
     public User seed(User provisioning) {
-        repository.insert(provisioning);
+        repository.insert(provisioning, seedEntry(provisioning));
         User active = provisioning.provisioned().nextVersion(NOW);
-        repository.replace(provisioning, active);
+        repository.replaceBookkeeping(provisioning, active);
         identityProvider.logins.put(active.id(), new RecordingIdentityProvider.Login(active.id(), active.tenantId(), active.username(),
                 active.firstName(), active.lastName(), active.suspended(), false));
         return active;
+    }
+
+    /** The USER_CREATED entry a seeded user gets: by {@link AuditEntry#OPERATOR}, in request "seed". */
+    public static AuditEntry seedEntry(User user) {
+        return new AuditEntry(user.tenantId(), AuditEntry.Subject.USER, user.id(), AuditEntry.Action.USER_CREATED, AuditEntry.OPERATOR,
+                user.createdAt(), "seed", AuditEntry.changes(Map.of(), user.fields()), Map.of());
     }
 
     public User stored(String id) {

@@ -37,7 +37,7 @@ public final class PublicPasswordResetHandler implements RequestHandler<APIGatew
         long start = System.nanoTime();
         try {
             return Http.respond(event, context, request -> {
-                self.requestPasswordReset(request.body());
+                self.requestPasswordReset(request.requestId(), request.body());
                 return Response.accepted(ANSWER);
             });
         } finally {

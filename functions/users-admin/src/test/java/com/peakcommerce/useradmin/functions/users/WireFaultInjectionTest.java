@@ -354,8 +354,8 @@ class WireFaultInjectionTest {
                 all.add(new Scenario("username change: Auth0 " + kind + " at PATCH the login", auth0(kind, "PATCH", CUSTOMER_LOGIN), UPDATE, recovery));
             }
             all.add(new Scenario("create: Auth0 TIMEOUT (lost answer) at POST users", auth0(Kind.TIMEOUT, "POST", USERS), CREATE, recovery));
-            all.add(new Scenario("create: crash before the record leaves provisioning", crashBefore("replace", 0), CREATE, recovery));
-            all.add(new Scenario("username change: crash before the pending mark is cleared", crashBefore("replace", 1), UPDATE, recovery));
+            all.add(new Scenario("create: crash before the record leaves provisioning", crashBefore("replaceBookkeeping", 0), CREATE, recovery));
+            all.add(new Scenario("username change: crash before the pending mark is cleared", crashBefore("replaceBookkeeping", 0), UPDATE, recovery));
         }
         for (Kind kind : List.of(Kind.HTTP_500, Kind.HTTP_429)) {
             all.add(new Scenario("suspend: Auth0 " + kind + " at PATCH blocked", auth0(kind, "PATCH", CUSTOMER_LOGIN), SUSPEND, Recovery.RETRY));
