@@ -19,6 +19,7 @@ import com.peakcommerce.useradmin.functions.profiles.ListRealmsHandler;
 import com.peakcommerce.useradmin.functions.users.CreateUserHandler;
 import com.peakcommerce.useradmin.functions.users.DeleteUserHandler;
 import com.peakcommerce.useradmin.functions.users.EnableUserHandler;
+import com.peakcommerce.useradmin.functions.users.GetUserAuditHandler;
 import com.peakcommerce.useradmin.functions.users.GetUserHandler;
 import com.peakcommerce.useradmin.functions.users.ListUsersHandler;
 import com.peakcommerce.useradmin.functions.users.ResetPasswordHandler;
@@ -92,6 +93,7 @@ public final class Bench {
         routes.put("enable-user", EnableUserHandler::new);
         routes.put("reset-password", ResetPasswordHandler::new);
         routes.put("send-verification-email", SendVerificationEmailHandler::new);
+        routes.put("get-user-audit", GetUserAuditHandler::new);
         routes.put("delete-user", DeleteUserHandler::new);
         routes.put("create-profile", CreateProfileHandler::new);
         routes.put("list-profiles", ListProfilesHandler::new);

@@ -28,4 +28,13 @@ public final class UserDirectory {
         UserQuery scoped = Access.mayManage(admin, Role.GLOBAL_ADMIN) ? query : query.hiding(Role.GLOBAL_ADMIN);
         return repository.list(caller.tenantId(), scoped, limit, cursor);
     }
+
+    /**
+     * A page of one user's audit trail (SPEC X3), newest first, for those who may manage the user: caller
+     * and target in one batched read (404 or 403 as {@link Access#managed} decides), then one Query.
+     */
+    public Page<AuditEntry> auditTrail(CallerId caller, String userId, int limit, String cursor) {
+        User target = Access.managed(repository, caller, userId).target();
+        return repository.auditTrail(caller.tenantId(), target.id(), limit, cursor);
+    }
 }

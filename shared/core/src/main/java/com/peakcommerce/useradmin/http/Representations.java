@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.http;
 
+import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.Page;
 import com.peakcommerce.useradmin.domain.Profile;
 import com.peakcommerce.useradmin.domain.Realm;
@@ -39,6 +40,25 @@ public final class Representations {
         json.put("version", profile.version());
         json.put("createdAt", profile.createdAt().toString());
         json.put("updatedAt", profile.updatedAt().toString());
+        return json;
+    }
+
+    /** An audit entry (SPEC X3): who did what when, in which request, and the changed fields before and after. */
+    public static Map<String, Object> auditEntry(AuditEntry entry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("action", entry.action().name());
+        json.put("actorId", entry.actorId());
+        json.put("at", entry.at().toString());
+        json.put("requestId", entry.requestId());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        entry.changes().forEach((field, change) -> {
+            Map<String, Object> beforeAfter = new LinkedHashMap<>();
+            beforeAfter.put("before", change.before());
+            beforeAfter.put("after", change.after());
+            changes.put(field, beforeAfter);
+        });
+        json.put("changes", changes);
+        json.put("details", new LinkedHashMap<>(entry.details()));
         return json;
     }
 

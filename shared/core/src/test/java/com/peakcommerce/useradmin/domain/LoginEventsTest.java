@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoginEventsTest {
     private static final String EMAIL = "carla@example.com";
     private static final List<String> ONE_UPDATE = List.of("updateItem");
+    /** The record shape refused (its ALL_OLD says the login flips), then the flip and its audit entry together. */
+    private static final List<String> FLIP = List.of("updateItem", "transactWriteItems");
 
     private final World world = World.seeded();
     private final LoginEvents logins = new LoginEvents(new DynamoLoginRecorder(world.dynamo.client, world.dynamo.table), world.clock);
@@ -42,14 +44,14 @@ class LoginEventsTest {
     }
 
     @Test
-    void theFirstLoginFlipsTheUserToVerifiedAndRecordsItInOneRequest() {
+    void theFirstLoginFlipsTheUserToVerifiedAndRecordsItWithItsAuditEntryInTwoRequests() {
         assertEquals(UserStatus.ACTIVE_UNVERIFIED, customer.status());
 
         Decision decision = login(1, false, EMAIL);
 
         assertEquals(Outcome.VERIFIED, decision.outcome());
         assertTrue(decision.allowed());
-        assertEquals(ONE_UPDATE, world.dynamo.calls());
+        assertEquals(FLIP, world.dynamo.calls());
         User stored = world.stored(CUSTOMER_ID);
         assertEquals(UserStatus.ACTIVE_VERIFIED, stored.status());
         assertEquals(1, stored.loginCount());
@@ -143,7 +145,7 @@ class LoginEventsTest {
         Decision decision = login(3, true, "Carla.New@Example.com");
 
         assertEquals(Outcome.VERIFIED, decision.outcome());
-        assertEquals(ONE_UPDATE, world.dynamo.calls());
+        assertEquals(FLIP, world.dynamo.calls());
         assertEquals(UserStatus.ACTIVE_VERIFIED, world.stored(CUSTOMER_ID).status());
     }
 
@@ -153,11 +155,11 @@ class LoginEventsTest {
         changeUsername("carla.new@example.com");
         world.dynamo.resetCalls();
 
-        // Auth0 still holds the old address (the login update is pending): the guess "flip" fails, the record shape applies
+        // Auth0 still holds the old address (the login update is pending): it does not flip, one update records it
         Decision decision = login(2, true, EMAIL);
 
         assertEquals(Outcome.RECORDED, decision.outcome());
-        assertEquals(List.of("updateItem", "updateItem"), world.dynamo.calls());
+        assertEquals(ONE_UPDATE, world.dynamo.calls());
         User stored = world.stored(CUSTOMER_ID);
         assertFalse(stored.verified());
         assertEquals(2, stored.loginCount());
@@ -169,7 +171,7 @@ class LoginEventsTest {
         Decision decision = login(3, false, EMAIL);
 
         assertEquals(Outcome.VERIFIED, decision.outcome());
-        assertEquals(List.of("updateItem", "updateItem"), world.dynamo.calls());
+        assertEquals(FLIP, world.dynamo.calls());
         assertEquals(3, world.stored(CUSTOMER_ID).loginCount());
     }
 
@@ -246,7 +248,7 @@ class LoginEventsTest {
 
         assertEquals(Outcome.VERIFIED, logins.loggedIn(CUSTOMER_ID, 1, at));
 
-        assertEquals(List.of("query", "updateItem"), world.dynamo.calls());
+        assertEquals(List.of("query", "updateItem", "transactWriteItems"), world.dynamo.calls());
         User stored = world.stored(CUSTOMER_ID);
         assertEquals(UserStatus.ACTIVE_VERIFIED, stored.status());
         assertEquals(at, stored.lastLoginAt());
