@@ -117,6 +117,8 @@ class LoginEventsTest {
             assertTrue(outcomes.contains(Outcome.VERIFIED) && outcomes.contains(Outcome.ALREADY_RECORDED), outcomes.toString());
         }
         assertEquals(customer.version() + 1, world.stored(CUSTOMER_ID).version());
+        assertEquals(1, world.repository.auditTrail(TENANT, CUSTOMER_ID, 10, null).items().stream()
+                .filter(e -> e.action() == AuditEntry.Action.FIRST_LOGIN_VERIFIED).count(), "one flip, one entry");
     }
 
     @Test

@@ -49,7 +49,7 @@ class LogStreamHandlerTest {
 
         assertEquals(200, answer.status());
         assertEquals(Map.of("received", 5, "successLogins", 1, "recorded", 1), answer.body());
-        assertEquals(List.of("query", "updateItem"), world.dynamo.calls());
+        assertEquals(List.of("query", "updateItem", "transactWriteItems"), world.dynamo.calls(), "a flip: the update refused as a plain record, then the flip with its audit entry");
         User stored = world.stored(CUSTOMER_ID);
         assertEquals(UserStatus.ACTIVE_VERIFIED, stored.status());
         assertEquals(1, stored.loginCount());

@@ -1,6 +1,7 @@
 package com.peakcommerce.useradmin.functions.hooks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.LoginEvents;
 import com.peakcommerce.useradmin.domain.Role;
 import com.peakcommerce.useradmin.domain.User;
@@ -71,11 +72,32 @@ class PostLoginHookHandlerTest {
         assertEquals(200, answer.status());
         assertEquals(Map.of("action", "allow", "claims", Map.of(
                 NS + "tenant", TENANT, NS + "user_id", CUSTOMER_ID, NS + "role", "CUSTOMER")), answer.body());
-        assertEquals(List.of("updateItem"), world.dynamo.calls());
+        assertEquals(List.of("updateItem", "transactWriteItems"), world.dynamo.calls(), "the record shape refused, then the flip with its entry");
         User stored = world.stored(CUSTOMER_ID);
         assertEquals(UserStatus.ACTIVE_VERIFIED, stored.status());
         assertEquals(1, stored.loginCount());
         assertEquals(World.NOW, stored.lastLoginAt());
+        // the flip is in the user's audit trail, by Auth0 (beside the seed's creation, at the same instant of the fixed clock)
+        List<AuditEntry> flips = world.repository.auditTrail(TENANT, CUSTOMER_ID, 10, null).items().stream()
+                .filter(e -> e.action() == AuditEntry.Action.FIRST_LOGIN_VERIFIED).toList();
+        assertEquals(1, flips.size());
+        AuditEntry flip = flips.getFirst();
+        assertEquals(AuditEntry.AUTH0, flip.actorId());
+        assertEquals(World.NOW, flip.at());
+    }
+
+    @Test
+    void aReplayedFirstLoginWritesNoSecondAuditEntryAndALaterLoginNone() {
+        APIGatewayV2HTTPEvent event = signedNow();
+        send(event);
+        send(event);
+        world.dynamo.resetCalls();
+        send(event(SECRET, Instant.now(), body -> map(body, "stats").put("logins_count", 2)));
+
+        assertEquals(List.of("updateItem"), world.dynamo.calls(), "an ordinary login is one request");
+        assertEquals(java.util.Set.of(AuditEntry.Action.FIRST_LOGIN_VERIFIED, AuditEntry.Action.USER_CREATED),
+                world.repository.auditTrail(TENANT, CUSTOMER_ID, 10, null).items().stream().map(AuditEntry::action).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(2, world.repository.auditTrail(TENANT, CUSTOMER_ID, 10, null).items().size(), "the seed's creation and one flip");
     }
 
     @Test

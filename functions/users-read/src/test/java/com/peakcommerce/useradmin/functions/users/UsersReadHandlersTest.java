@@ -1,6 +1,7 @@
 package com.peakcommerce.useradmin.functions.users;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.peakcommerce.useradmin.domain.CallerId;
 import com.peakcommerce.useradmin.domain.Role;
 import com.peakcommerce.useradmin.testing.Answer;
 import com.peakcommerce.useradmin.testing.Events;
@@ -83,5 +84,73 @@ class UsersReadHandlersTest {
     @Test
     void theLastPageHasNoCursor() {
         assertNull(list(Map.of("role", "CUSTOMER", "limit", "100")).body().get("nextCursor"));
+    }
+
+    private Answer audit(String userId, Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = Events.load("get-user-audit");
+        event.getPathParameters().put("userId", userId);
+        event.setQueryStringParameters(query);
+        return Answer.of(new GetUserAuditHandler(world.directory), event);
+    }
+
+    @Test
+    void getUserAuditEventAnswersTheTrailNewestFirstWithChangesBeforeAndAfter() {
+        var customer = world.stored(CUSTOMER_ID);
+        world.administration.update(new CallerId(TENANT, World.ADMIN_ID, "req-edit"), CUSTOMER_ID, customer.version(), Map.of("jobTitle", "Buyer"));
+        world.dynamo.resetCalls();
+
+        Answer answer = Answer.of(new GetUserAuditHandler(world.directory), Events.load("get-user-audit"));
+
+        assertEquals(200, answer.status());
+        assertEquals(List.of("batchGetItem", "query"), world.dynamo.calls(), "caller and user in one read, then one Query");
+        // both at the fixed clock's instant: the edit and the seed's creation, in either order
+        var edit = answer.items().stream().filter(e -> "USER_UPDATED".equals(e.get("action"))).findFirst().orElseThrow();
+        assertEquals(World.ADMIN_ID, edit.get("actorId"));
+        assertEquals("req-edit", edit.get("requestId"));
+        assertEquals(World.NOW.toString(), edit.get("at"));
+        Map<?, ?> jobTitle = (Map<?, ?>) ((Map<?, ?>) edit.get("changes")).get("jobTitle");
+        assertNull(jobTitle.get("before"));
+        assertEquals("Buyer", jobTitle.get("after"));
+        assertEquals(Map.of(), edit.get("details"));
+        assertEquals(2, answer.items().size());
+        assertNull(answer.body().get("nextCursor"));
+    }
+
+    @Test
+    void theAuditTrailPagesWithItsCursor() {
+        Answer first = audit(CUSTOMER_ID, Map.of("limit", "1"));
+        assertEquals(200, first.status());
+        assertEquals(1, first.items().size());
+        String cursor = (String) first.body().get("nextCursor");
+        assertNotNull(cursor);
+
+        Answer second = audit(CUSTOMER_ID, Map.of("limit", "1", "cursor", cursor));
+        assertEquals(200, second.status());
+        assertEquals(List.of(), second.items(), "the seeded user has one entry: the second page is empty and the last");
+        assertNull(second.body().get("nextCursor"));
+
+        Answer elsewhere = audit("c-2", Map.of("cursor", cursor));
+        assertEquals(400, elsewhere.status(), "a cursor of another user's trail");
+        assertEquals(List.of("cursor"), elsewhere.errorFields());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"limit,0", "limit,101", "cursor,garbage", "sort,at"})
+    void badAuditParametersAre400NamingTheParameter(String name, String value) {
+        Answer answer = audit(CUSTOMER_ID, Map.of(name, value));
+        assertEquals(400, answer.status());
+        assertEquals(List.of(name), answer.errorFields());
+    }
+
+    @Test
+    void anotherTenantsOrAnUnknownUsersTrailIsA404AndAnUnmanageableOneA403() {
+        world.seedUser(TENANT, "sys", Role.SYSTEM_ADMIN, "Sam", "System", "sam@example.com");
+
+        assertEquals(404, audit("o-1", null).status());
+        assertEquals(404, audit("no-such-user", null).status());
+        APIGatewayV2HTTPEvent bySystemAdmin = Events.load("get-user-audit");
+        bySystemAdmin.getRequestContext().getAuthorizer().getJwt().getClaims().put("https://peakcommerce.example/user_id", "sys");
+        bySystemAdmin.getPathParameters().put("userId", World.ADMIN_ID);
+        assertEquals(403, Answer.of(new GetUserAuditHandler(world.directory), bySystemAdmin).status());
     }
 }
