@@ -209,7 +209,7 @@ public final class ProfileCatalog {
 
     private static final String SETTINGS = "settings.";
     private static final String REPLACEMENT = "replacement";
-    private static final int PAGE = 100;
+    private static final int PAGE = 25;
     private static final int MAX_PASSES = 3;
 
     private static String name(Map<String, Object> body, UserInput input) {
