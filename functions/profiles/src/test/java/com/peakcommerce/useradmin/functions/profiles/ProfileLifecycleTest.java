@@ -83,7 +83,9 @@ class ProfileLifecycleTest {
 
     @Test
     void aValidPatchChangesNameAndSettingsAndRecordsEachChange() {
+        world.dynamo.resetCalls();
         Answer answer = Answer.of(new UpdateProfileHandler(world.profiles), Events.load("update-profile"));
+        System.out.println("PATCH /profiles/{id} with a rename: " + world.dynamo.calls());
 
         assertEquals(200, answer.status());
         assertEquals("\"2\"", answer.header("ETag"));
@@ -190,7 +192,10 @@ class ProfileLifecycleTest {
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 30; i++) ids.add(customer(i));
 
+        world.dynamo.resetCalls();
         Answer deleted = Answer.of(new DeleteProfileHandler(world.profiles), Events.load("delete-profile"));
+        System.out.println("DELETE /profiles/{id}?replacement with 30 holders: " + world.dynamo.calls().size() + " DynamoDB requests "
+                + world.dynamo.calls().stream().collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.TreeMap::new, java.util.stream.Collectors.counting())));
 
         assertEquals(204, deleted.status());
         for (String id : ids) {
