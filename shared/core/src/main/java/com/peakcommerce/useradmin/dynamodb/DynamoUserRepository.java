@@ -2,6 +2,7 @@ package com.peakcommerce.useradmin.dynamodb;
 
 import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.DomainException.Conflict;
+import com.peakcommerce.useradmin.domain.DomainException.Invalid;
 import com.peakcommerce.useradmin.domain.DomainException.NotFound;
 import com.peakcommerce.useradmin.domain.DomainException.StaleVersion;
 import com.peakcommerce.useradmin.domain.Page;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -89,11 +91,11 @@ public final class DynamoUserRepository implements UserRepository {
 
     @Override
     public void insert(User user, AuditEntry audit) {
-        transact(List.of(
+        transact(audited(withProfileGuard(List.of(
                 put(ItemMapper.userItem(user), "attribute_not_exists(pk)", Map.of(), Map.of()),
-                put(ItemMapper.usernameMarkerItem(user), "attribute_not_exists(pk)", Map.of(), Map.of()),
-                AuditItems.put(table, audit)),
-                List.of(old -> { throw new Conflict("id", "A user with this id exists already."); }, DynamoUserRepository::usernameTaken));
+                put(ItemMapper.usernameMarkerItem(user), "attribute_not_exists(pk)", Map.of(), Map.of())), null, user), audit),
+                List.of(old -> { throw new Conflict("id", "A user with this id exists already."); }, DynamoUserRepository::usernameTaken,
+                        DynamoUserRepository::profileUnavailable));
     }
 
     @Override
@@ -101,13 +103,14 @@ public final class DynamoUserRepository implements UserRepository {
         var putUser = versionedPut(before, after);
         if (sameUsername(before, after)) {
             // The user and the entry: one TransactWriteItems where a bookkeeping write is one PutItem.
-            transact(List.of(putUser, AuditItems.put(table, audit)), List.of(DynamoUserRepository::staleOrGone));
+            transact(audited(withProfileGuard(List.of(putUser), before, after), audit),
+                    List.of(DynamoUserRepository::staleOrGone, DynamoUserRepository::profileUnavailable));
             return;
         }
         // The username moves: the old marker goes (if it is still this user's) and the new one must be free.
-        transact(List.of(putUser, deleteMarker(before), put(ItemMapper.usernameMarkerItem(after), "attribute_not_exists(pk)", Map.of(), Map.of()),
-                        AuditItems.put(table, audit)),
-                List.of(DynamoUserRepository::staleOrGone, DynamoUserRepository::staleOrGone, DynamoUserRepository::usernameTaken));
+        transact(audited(withProfileGuard(List.of(putUser, deleteMarker(before), put(ItemMapper.usernameMarkerItem(after), "attribute_not_exists(pk)", Map.of(), Map.of())), before, after), audit),
+                List.of(DynamoUserRepository::staleOrGone, DynamoUserRepository::staleOrGone, DynamoUserRepository::usernameTaken,
+                        DynamoUserRepository::profileUnavailable));
     }
 
     @Override
@@ -224,6 +227,130 @@ public final class DynamoUserRepository implements UserRepository {
     }
 
     @Override
+    public void insertProfile(Profile profile, AuditEntry entry) {
+        transact(List.of(
+                put(ItemMapper.profileItem(profile), "attribute_not_exists(pk)", Map.of(), Map.of()),
+                put(ItemMapper.profileNameMarkerItem(profile), "attribute_not_exists(pk)", Map.of(), Map.of()),
+                AuditItems.put(table, entry)),
+                List.of(old -> { throw new Conflict("id", "A profile with this id exists already."); },
+                        old -> { throw new Conflict("name", "A profile named " + profile.name() + " exists already."); }));
+    }
+
+    @Override
+    public void replaceProfile(Profile before, Profile after, AuditEntry entry) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        List<Function<Map<String, AttributeValue>, RuntimeException>> refusals = new ArrayList<>();
+        items.add(put(ItemMapper.profileItem(after), "#version = :expected AND attribute_not_exists(#retiring)",
+                Map.of("#version", "version", "#retiring", ItemMapper.PROFILE_RETIRING), Map.of(":expected", ItemMapper.n(before.version()))));
+        refusals.add(DynamoUserRepository::profileStaleOrGone);
+        if (!Keys.profileNameMarker(before.tenantId(), before.name()).equals(Keys.profileNameMarker(after.tenantId(), after.name()))) {
+            // The name moves: the old marker goes (if it is still this profile's) and the new one must be free.
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.profileNameMarker(before.tenantId(), before.name()))
+                    .conditionExpression("profileId = :id").expressionAttributeValues(Map.of(":id", s(before.id()))).build()).build());
+            refusals.add(old -> new StaleVersion(before.version() + 1));
+            items.add(put(ItemMapper.profileNameMarkerItem(after), "attribute_not_exists(pk)", Map.of(), Map.of()));
+            refusals.add(old -> new Conflict("name", "A profile named " + after.name() + " exists already."));
+        }
+        items.add(AuditItems.put(table, entry));
+        transact(items, refusals);
+    }
+
+    @Override
+    public Profile markProfileRetiring(String tenantId, String profileId, Long expectedVersion, String replacement) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":r", s(replacement)));
+        String condition = "attribute_exists(pk)";
+        if (expectedVersion != null) {
+            condition += " AND #version = :expected";
+            values.put(":expected", ItemMapper.n(expectedVersion));
+        }
+        String finalCondition = condition;
+        try {
+            return ItemMapper.profile(dynamo.updateItem(b -> b.tableName(table).key(Keys.profile(tenantId, profileId))
+                    .updateExpression("SET #retiring = :r").conditionExpression(finalCondition)
+                    .expressionAttributeNames(expectedVersion == null ? Map.of("#retiring", ItemMapper.PROFILE_RETIRING)
+                            : Map.of("#retiring", ItemMapper.PROFILE_RETIRING, "#version", "version"))
+                    .expressionAttributeValues(values)
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes());
+        } catch (ConditionalCheckFailedException e) {
+            throw profileStaleOrGone(e.item());
+        }
+    }
+
+    @Override
+    public void clearProfileRetiring(Profile profile) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Keys.profile(profile.tenantId(), profile.id()))
+                    .updateExpression("REMOVE #retiring").conditionExpression("#retiring = :r")
+                    .expressionAttributeNames(Map.of("#retiring", ItemMapper.PROFILE_RETIRING))
+                    .expressionAttributeValues(Map.of(":r", s(profile.retiring()))));
+        } catch (ConditionalCheckFailedException e) {
+            // gone, or another delete took the mark over: it is that one's to clear
+        }
+    }
+
+    @Override
+    public long countProfileHolders(String tenantId, String profileId) {
+        Index index = Index.BY_PROFILE;
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            var from = start;
+            QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(index.indexName())
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", index.partitionKey()))
+                    .expressionAttributeValues(Map.of(":pk", s(Keys.byProfile(tenantId, profileId))))
+                    .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+                    .exclusiveStartKey(from));
+            count += response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    @Override
+    public Page<User> profileHolders(String tenantId, String profileId, int limit, String cursor) {
+        Index index = Index.BY_PROFILE;
+        String partition = Keys.byProfile(tenantId, profileId);
+        QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(index.indexName())
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", index.partitionKey()))
+                .expressionAttributeValues(Map.of(":pk", s(partition)))
+                .exclusiveStartKey(Cursors.decode(cursor, index, partition, Keys.tenantPrefix(tenantId)))
+                .limit(limit).build());
+        return new Page<>(response.items().stream().map(ItemMapper::user).toList(),
+                response.hasLastEvaluatedKey() ? Cursors.encode(index, response.lastEvaluatedKey()) : null);
+    }
+
+    @Override
+    public void reassignProfile(User before, User after, AuditEntry entry) {
+        transact(audited(withProfileGuard(List.of(versionedPut(before, after)), before, after), entry),
+                List.of(DynamoUserRepository::staleOrGone, DynamoUserRepository::profileUnavailable));
+    }
+
+    @Override
+    public void deleteProfile(Profile profile, AuditEntry entry) {
+        transact(List.of(
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.profile(profile.tenantId(), profile.id()))
+                        .conditionExpression("#retiring = :r")
+                        .expressionAttributeNames(Map.of("#retiring", ItemMapper.PROFILE_RETIRING))
+                        .expressionAttributeValues(Map.of(":r", s(profile.retiring())))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build(),
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.profileNameMarker(profile.tenantId(), profile.name()))
+                        .conditionExpression("profileId = :id").expressionAttributeValues(Map.of(":id", s(profile.id()))).build()).build(),
+                AuditItems.put(table, entry)),
+                List.of(old -> old == null || old.isEmpty() ? new NotFound("No such profile.")
+                                : new Conflict(null, "Another delete of this profile is under way; read it again."),
+                        old -> new Conflict(null, "The profile was renamed meanwhile; send the delete again.")));
+    }
+
+    private static RuntimeException profileStaleOrGone(Map<String, AttributeValue> current) {
+        if (current == null || current.isEmpty()) return new NotFound("No such profile.");
+        if (current.containsKey(ItemMapper.PROFILE_RETIRING)) return new Conflict(null, "The profile is being deleted.");
+        return new StaleVersion(ItemMapper.num(current, "version"));
+    }
+
+    @Override
     public void insertTenant(Tenant tenant) {
         try {
             dynamo.putItem(b -> b.tableName(table).item(ItemMapper.tenantItem(tenant)).conditionExpression("attribute_not_exists(pk)"));
@@ -243,6 +370,38 @@ public final class DynamoUserRepository implements UserRepository {
         return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.usernameMarker(holder.tenantId(), holder.username()))
                 .conditionExpression("userId = :id").expressionAttributeValues(Map.of(":id", s(holder.id())))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+    }
+
+    // ---- profile guard (SPEC P4): a user write that gives a profile checks, in its transaction, that the
+    // profile exists and no delete has started on it (ProfileCatalog.delete marks it "retiring" first).
+
+    /** The ConditionCheck on {@code after}'s profile when it is set and differs from {@code before}'s (null: a new user), else null. */
+    private TransactWriteItem profileGuard(User before, User after) {
+        String profileId = after.text(com.peakcommerce.useradmin.domain.UserField.PROFILE_ID);
+        if (profileId == null || (before != null && profileId.equals(before.text(com.peakcommerce.useradmin.domain.UserField.PROFILE_ID)))) return null;
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(Keys.profile(after.tenantId(), profileId))
+                .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#retiring)")
+                .expressionAttributeNames(Map.of("#retiring", ItemMapper.PROFILE_RETIRING)).build()).build();
+    }
+
+    /** {@code items}, and the profile guard last when there is one (its refusal handler comes last too). */
+    private List<TransactWriteItem> withProfileGuard(List<TransactWriteItem> items, User before, User after) {
+        TransactWriteItem guard = profileGuard(before, after);
+        if (guard == null) return items;
+        List<TransactWriteItem> all = new ArrayList<>(items);
+        all.add(guard);
+        return all;
+    }
+
+    /** {@code items} and, last, the audit entry of the change they make (its key is new: its condition never fails). */
+    private List<TransactWriteItem> audited(List<TransactWriteItem> items, AuditEntry audit) {
+        List<TransactWriteItem> all = new ArrayList<>(items);
+        all.add(AuditItems.put(table, audit));
+        return all;
+    }
+
+    private static RuntimeException profileUnavailable(Map<String, AttributeValue> ignored) {
+        return new Invalid("profileId", "The profile is being deleted or no longer exists; choose another.");
     }
 
     /**
@@ -336,7 +495,7 @@ public final class DynamoUserRepository implements UserRepository {
                 case BY_ROLE -> Keys.byRole(tenantId, query.role());
                 case BY_STATUS -> Keys.byStatus(tenantId, query.status());
                 case BY_NAME, BY_USERNAME -> Keys.usersList(tenantId);
-                case BY_PENDING -> throw new IllegalArgumentException("not a users list index");
+                case BY_PENDING, BY_PROFILE -> throw new IllegalArgumentException("not a users list index");
             };
         }
 

@@ -21,7 +21,12 @@ public enum Index {
      * Users left half-done (still provisioning, or a login update not yet sent), across all tenants,
      * oldest first: what the reconciler settles. Sparse and small: an item leaves it when it is settled.
      */
-    BY_PENDING("byPending", "pendingPk", "pendingSince");
+    BY_PENDING("byPending", "pendingPk", "pendingSince"),
+    /**
+     * The users holding a profile (SPEC P4: the count that refuses a delete, the holders a replacement is
+     * given to). Eventually consistent, like every GSI: see docs/table.md for the window that leaves.
+     */
+    BY_PROFILE("byProfile", "profilePk", "nameKey");
 
     private final String indexName;
     private final String partitionKey;

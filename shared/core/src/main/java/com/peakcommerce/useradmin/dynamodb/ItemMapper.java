@@ -55,6 +55,7 @@ final class ItemMapper {
         putRelation(item, Index.BY_PARTNER, tenant, "PARTNER", user.text(UserField.PARTNER_ID));
         putRelation(item, Index.BY_SALES_REP, tenant, "SALESREP", user.text(UserField.SALES_REP_ID));
         putRelation(item, Index.BY_PARTNER_ADMIN, tenant, "PARTNERADMIN", user.text(UserField.PARTNER_ADMIN_ID));
+        if (user.text(UserField.PROFILE_ID) != null) item.put(Index.BY_PROFILE.partitionKey(), s(Keys.byProfile(tenant, user.text(UserField.PROFILE_ID))));
         if (user.provisioning() || user.loginUpdatePending() || user.pendingMail() != User.PendingMail.NONE) {
             item.put(Index.BY_PENDING.partitionKey(), s(Keys.PENDING));
             item.put(Index.BY_PENDING.sortKey(), s(Keys.pendingSince(user.updatedAt(), tenant, user.id())));
@@ -102,12 +103,24 @@ final class ItemMapper {
         item.put("updatedAt", s(profile.updatedAt().toString()));
         item.put(Index.BY_NAME.partitionKey(), s(Keys.profilesList(profile.tenantId())));
         item.put(Index.BY_NAME.sortKey(), s(Keys.sortable(profile.name()) + "|" + profile.id()));
+        // Only the settings set on it: one not stored reads as its default (ProfileSettings).
+        if (!profile.settings().isEmpty()) {
+            Map<String, AttributeValue> settings = new HashMap<>();
+            profile.settings().forEach((key, option) -> settings.put(key, s(option)));
+            item.put("settings", AttributeValue.fromM(settings));
+        }
+        if (profile.retiring() != null) item.put(PROFILE_RETIRING, s(profile.retiring()));
         return item;
     }
 
+    /** Set on a profile while a delete is under way; user writes that give the profile check it is absent. */
+    static final String PROFILE_RETIRING = "retiring";
+
     static Profile profile(Map<String, AttributeValue> item) {
+        Map<String, String> settings = new HashMap<>();
+        if (item.containsKey("settings")) item.get("settings").m().forEach((key, option) -> settings.put(key, option.s()));
         return new Profile(str(item, "tenantId"), str(item, "id"), str(item, "name"), num(item, "version"),
-                instant(item, "createdAt"), instant(item, "updatedAt"));
+                instant(item, "createdAt"), instant(item, "updatedAt"), settings, str(item, PROFILE_RETIRING));
     }
 
     static Map<String, AttributeValue> profileNameMarkerItem(Profile profile) {

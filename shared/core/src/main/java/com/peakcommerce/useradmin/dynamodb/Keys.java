@@ -89,6 +89,9 @@ public final class Keys {
 
     static String byAccount(String tenantId, String accountNumber) { return tenantPrefix(tenantId) + "ACCOUNT#" + accountNumber; }
 
+    /** The byProfile partition of a profile's holders: the profile's own pk (only user items carry it as profilePk). */
+    static String byProfile(String tenantId, String profileId) { return tenantPrefix(tenantId) + "PROFILE#" + profileId; }
+
     static String byUser(String tenantId, String relation, String userId) { return tenantPrefix(tenantId) + relation + "#" + userId; }
 
     /** The sort key of the name indexes: last name, first name, id; lower case, accents folded. */

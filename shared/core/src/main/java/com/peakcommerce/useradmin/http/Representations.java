@@ -3,6 +3,7 @@ package com.peakcommerce.useradmin.http;
 import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.Page;
 import com.peakcommerce.useradmin.domain.Profile;
+import com.peakcommerce.useradmin.domain.ProfileSettings;
 import com.peakcommerce.useradmin.domain.Realm;
 import com.peakcommerce.useradmin.domain.User;
 
@@ -60,6 +61,44 @@ public final class Representations {
         json.put("changes", changes);
         json.put("details", new LinkedHashMap<>(entry.details()));
         return json;
+    }
+
+    /** A profile with every setting's value (stored or default) by tab: the view and edit forms (SPEC P2, P3). */
+    public static Map<String, Object> profileWithSettings(Profile profile) {
+        Map<String, Object> json = profile(profile);
+        Map<String, Object> tabs = new LinkedHashMap<>();
+        profile.effectiveSettings().forEach((key, option) -> {
+            int dot = key.indexOf('.');
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tab = (Map<String, Object>) tabs.computeIfAbsent(key.substring(0, dot), t -> new LinkedHashMap<String, Object>());
+            tab.put(key.substring(dot + 1), option);
+        });
+        json.put("settings", tabs);
+        return json;
+    }
+
+    /** The settings model (GET /profile-settings): tabs, their settings, options, defaults and roles, in display order. */
+    public static Map<String, Object> profileSettings(List<ProfileSettings.Tab> tabs) {
+        return Map.of("tabs", tabs.stream().map(tab -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", tab.id());
+            json.put("label", tab.label());
+            json.put("description", tab.description());
+            json.put("settings", tab.settings().stream().map(setting -> {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("id", setting.id());
+                s.put("key", setting.key());
+                s.put("label", setting.label());
+                s.put("options", setting.options().stream().map(o -> Map.of("id", o.id(), "label", o.label())).toList());
+                s.put("default", setting.defaultOption());
+                s.put("roles", setting.roles().stream().sorted().map(Enum::name).toList());
+                if (setting.appliesWhen() != null) {
+                    s.put("appliesWhen", Map.of("setting", setting.appliesWhen().setting(), "option", setting.appliesWhen().option()));
+                }
+                return s;
+            }).toList());
+            return json;
+        }).toList());
     }
 
     public static Map<String, Object> realm(Realm realm) {

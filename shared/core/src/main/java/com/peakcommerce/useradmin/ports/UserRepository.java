@@ -104,6 +104,52 @@ public interface UserRepository {
 
     Page<Profile> listProfiles(String tenantId, int limit, String cursor);
 
+    // Profiles' edits and deletes (SPEC P2, P4). Defaults only so that decorators written before them still compile.
+
+    /** Writes a new profile, its name marker and {@code entry} together; a taken name is a {@code Conflict} on {@code name}. */
+    default void insertProfile(Profile profile, AuditEntry entry) { throw new UnsupportedOperationException("insertProfile"); }
+
+    /**
+     * Replaces {@code before} with {@code after} if the stored version is still {@code before.version()} and no
+     * delete is under way ({@code Conflict}); moves the name marker in the same transaction when the name
+     * changed ({@code Conflict} on {@code name} when taken), and writes {@code entry} with it.
+     */
+    default void replaceProfile(Profile before, Profile after, AuditEntry entry) { throw new UnsupportedOperationException("replaceProfile"); }
+
+    /**
+     * Marks the profile as being deleted ({@link Profile#retiring()} = {@code replacement}, or
+     * {@link Profile#NO_REPLACEMENT}) if it exists and, when {@code expectedVersion} is given, is at that
+     * version; from then on no user write may give it to anyone. Answers the marked profile. Marking a
+     * profile marked already (a retried or concurrent delete) takes it over.
+     */
+    default Profile markProfileRetiring(String tenantId, String profileId, Long expectedVersion, String replacement) {
+        throw new UnsupportedOperationException("markProfileRetiring");
+    }
+
+    /** Removes the mark {@code profile} was given by {@link #markProfileRetiring}, if it is still that one. */
+    default void clearProfileRetiring(Profile profile) { throw new UnsupportedOperationException("clearProfileRetiring"); }
+
+    /** How many users hold the profile, from the byProfile index (eventually consistent; every page counted). */
+    default long countProfileHolders(String tenantId, String profileId) { throw new UnsupportedOperationException("countProfileHolders"); }
+
+    /** A page of the users holding the profile, from the byProfile index (eventually consistent). */
+    default Page<User> profileHolders(String tenantId, String profileId, int limit, String cursor) {
+        throw new UnsupportedOperationException("profileHolders");
+    }
+
+    /**
+     * Replaces {@code before} with {@code after} (another profile, same username) if the stored version is still
+     * {@code before.version()} and the new profile exists and is not being deleted ({@code Invalid} on
+     * {@code profileId}), with {@code entry} in the same transaction.
+     */
+    default void reassignProfile(User before, User after, AuditEntry entry) { throw new UnsupportedOperationException("reassignProfile"); }
+
+    /**
+     * Deletes the profile and its name marker, with {@code entry}, if it still carries the mark
+     * {@code profile.retiring()} ({@code Conflict} when another delete took it over).
+     */
+    default void deleteProfile(Profile profile, AuditEntry entry) { throw new UnsupportedOperationException("deleteProfile"); }
+
     /** Creates a tenant; a tenant that exists already is a {@code Conflict}. */
     void insertTenant(Tenant tenant);
 

@@ -59,4 +59,15 @@ public final class CrashingRepository implements UserRepository {
     @Override public void insertProfile(Profile profile) { delegate.insertProfile(profile); }
     @Override public Page<Profile> listProfiles(String tenantId, int limit, String cursor) { return delegate.listProfiles(tenantId, limit, cursor); }
     @Override public void insertTenant(Tenant tenant) { delegate.insertTenant(tenant); }
+    @Override public void insertProfile(Profile profile, AuditEntry entry) { maybeCrash("insertProfile"); delegate.insertProfile(profile, entry); }
+    @Override public void replaceProfile(Profile before, Profile after, AuditEntry entry) { maybeCrash("replaceProfile"); delegate.replaceProfile(before, after, entry); }
+    @Override public Profile markProfileRetiring(String tenantId, String profileId, Long expectedVersion, String replacement) {
+        maybeCrash("markProfileRetiring");
+        return delegate.markProfileRetiring(tenantId, profileId, expectedVersion, replacement);
+    }
+    @Override public void clearProfileRetiring(Profile profile) { maybeCrash("clearProfileRetiring"); delegate.clearProfileRetiring(profile); }
+    @Override public long countProfileHolders(String tenantId, String profileId) { return delegate.countProfileHolders(tenantId, profileId); }
+    @Override public Page<User> profileHolders(String tenantId, String profileId, int limit, String cursor) { return delegate.profileHolders(tenantId, profileId, limit, cursor); }
+    @Override public void reassignProfile(User before, User after, AuditEntry entry) { maybeCrash("reassignProfile"); delegate.reassignProfile(before, after, entry); }
+    @Override public void deleteProfile(Profile profile, AuditEntry entry) { maybeCrash("deleteProfile"); delegate.deleteProfile(profile, entry); }
 }

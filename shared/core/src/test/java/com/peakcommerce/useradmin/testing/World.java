@@ -43,12 +43,15 @@ public final class World {
     public final ProfileCatalog profiles = new ProfileCatalog(repository, clock, () -> UUID.randomUUID().toString());
     public final CallerId admin = new CallerId(TENANT, ADMIN_ID);
 
-    /** Tenant "demo" (Demo Portal) with its Global Admin and the "Standard" profile; tenant "other" likewise empty. */
+    /** Tenant "demo" (Demo Portal) with its Global Admin and the "Standard" profile; tenant "other" with only its own "Standard" profile. */
     public static World seeded() {
         World world = new World();
         world.repository.insertTenant(new Tenant(TENANT, "Demo Portal", NOW));
         world.repository.insertTenant(new Tenant(OTHER_TENANT, "Other Portal", NOW));
         world.repository.insertProfile(new Profile(TENANT, PROFILE_ID, "Standard", 1, NOW, NOW));
+        // Its own "Standard" (same id, its own item): users seeded in "other" name a profile of their tenant,
+        // which a user write checks (the profile guard of SPEC P4).
+        world.repository.insertProfile(new Profile(OTHER_TENANT, PROFILE_ID, "Standard", 1, NOW, NOW));
         world.seedUser(TENANT, ADMIN_ID, Role.GLOBAL_ADMIN, "Ada", "Admin", "ada.admin@example.com");
         world.dynamo.resetCalls();
         return world;

@@ -23,7 +23,7 @@ public final class CreateProfileHandler implements RequestHandler<APIGatewayV2HT
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.respond(event, context, request -> {
             var profile = profiles.create(request.caller(), request.body());
-            return Response.created(Representations.profile(profile), "/profiles/" + profile.id());
+            return Response.created(Representations.profileWithSettings(profile), "/profiles/" + profile.id());
         });
     }
 }

@@ -11,7 +11,7 @@ import com.peakcommerce.useradmin.http.Response;
 import com.peakcommerce.useradmin.wiring.Ids;
 import com.peakcommerce.useradmin.wiring.Wiring;
 
-/** {@code GET /profiles/{profileId}} (SPEC P3). */
+/** {@code GET /profiles/{profileId}} (SPEC P3): the read-only view, every setting with its value. */
 public final class GetProfileHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ProfileCatalog profiles;
 
@@ -23,7 +23,7 @@ public final class GetProfileHandler implements RequestHandler<APIGatewayV2HTTPE
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.respond(event, context, request -> {
             var profile = profiles.get(request.caller(), request.pathId("profileId"));
-            return Response.versioned(200, Representations.profile(profile), profile.version());
+            return Response.versioned(200, Representations.profileWithSettings(profile), profile.version());
         });
     }
 }
