@@ -35,6 +35,8 @@ public final class RoleRules {
         fields.addAll(CONTACT);
         if (role != Role.PARTNER_ADMIN) fields.addAll(DEPRECATED);
         if (role == Role.CUSTOMER) fields.addAll(EnumSet.of(PARTNER_ID, SALES_REP_ID));
+        // Seed 003: a Partner Admin edits a Partner Account Executive's account number (optional for them).
+        if (role == Role.PARTNER_ACCOUNT_EXECUTIVE) fields.add(ACCOUNT_NUMBER);
         return fields;
     }
 

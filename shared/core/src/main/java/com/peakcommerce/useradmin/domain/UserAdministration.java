@@ -72,6 +72,10 @@ public final class UserAdministration {
     public Created create(CallerId callerId, Map<String, Object> body) {
         UserInput input = new UserInput();
         Map<UserField, Object> fields = present(input.fields(body, CREATE_KEYS), input);
+        // A Partner Account Executive created by a Partner Admin is tied to them unless they name another
+        // Partner Admin (SPEC U1, R3): the caller stands in until their record says whether they are one.
+        boolean tiedToCaller = fields.get(UserField.ROLE) == Role.PARTNER_ACCOUNT_EXECUTIVE && !fields.containsKey(UserField.PARTNER_ADMIN_ID);
+        if (tiedToCaller) fields.put(UserField.PARTNER_ADMIN_ID, callerId.userId());
         input.checkRoleRules(fields);
         boolean suspended = parseInitialStatus(body.get("status"), input);
         Activation activation = Activation.parse(body.get("activation"), fields, input);
@@ -81,8 +85,18 @@ public final class UserAdministration {
         Set<String> userIds = new HashSet<>(UserInput.referenced(fields, UserField.Kind.USER));
         userIds.add(callerId.userId());
         Snapshot snapshot = repository.fetch(callerId.tenantId(), userIds, UserInput.referenced(fields, UserField.Kind.PROFILE));
-        User caller = Access.userAdministrator(snapshot.user(callerId.userId()));
+        User caller = Access.userManager(snapshot.user(callerId.userId()));
         Access.requireMayAssign(caller, role);
+        // R3: in either realm the Partner Admin may tie the new user to any Partner Admin of the tenant (the
+        // seed's dropdown); the default is themselves. Choosing another does not lose the user from a
+        // "created or assigned" realm: they stay in it as its creator (User.createdBy, the byCreator index).
+        Set<UserField> set = new HashSet<>(fields.keySet());
+        set.remove(UserField.ROLE);
+        if (tiedToCaller) set.remove(UserField.PARTNER_ADMIN_ID);
+        Access.requireMaySet(caller, set);
+        if (tiedToCaller && caller.role() != Role.PARTNER_ADMIN) {
+            throw new Invalid("partnerAdminId", "partnerAdminId is required for " + Role.PARTNER_ACCOUNT_EXECUTIVE + " users.");
+        }
         input.checkReferences(fields, snapshot);
         input.throwIfInvalid();
         Tenant tenant = snapshot.tenant().orElseThrow(() -> new NotFound("No such tenant."));
@@ -266,8 +280,9 @@ public final class UserAdministration {
         userIds.add(callerId.userId());
         userIds.add(userId);
         Snapshot snapshot = repository.fetch(callerId.tenantId(), userIds, UserInput.referenced(patch, UserField.Kind.PROFILE));
-        User caller = Access.userAdministrator(snapshot.user(callerId.userId()));
+        User caller = Access.userManager(snapshot.user(callerId.userId()));
         User target = Access.manageable(caller, snapshot.user(userId));
+        Access.requireMaySet(caller, patch.keySet());
         if (patch.getOrDefault(UserField.ROLE, Optional.empty()).orElse(null) instanceof Role newRole && newRole != target.role()) {
             Access.requireMayAssign(caller, newRole);
         }

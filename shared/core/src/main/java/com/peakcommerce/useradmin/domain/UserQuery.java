@@ -13,4 +13,19 @@ public record UserQuery(Role role, UserStatus status, String accountNumber, Stri
     public UserQuery hiding(Role role) {
         return new UserQuery(this.role, status, accountNumber, partnerId, salesRepId, partnerAdminId, q, role);
     }
+
+    /** The same filters within {@code role} (set by the service: the only role the caller sees). */
+    public UserQuery withRole(Role role) {
+        return new UserQuery(role, status, accountNumber, partnerId, salesRepId, partnerAdminId, q, hiddenRole);
+    }
+
+    /** The same filters among the customers of the sales rep {@code id} (set by the service). */
+    public UserQuery withSalesRep(String id) {
+        return new UserQuery(role, status, accountNumber, partnerId, id, partnerAdminId, q, hiddenRole);
+    }
+
+    /** The same filters among the customers of the partner {@code id} (set by the service). */
+    public UserQuery withPartner(String id) {
+        return new UserQuery(role, status, accountNumber, id, salesRepId, partnerAdminId, q, hiddenRole);
+    }
 }

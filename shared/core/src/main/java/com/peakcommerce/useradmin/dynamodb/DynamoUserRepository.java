@@ -189,6 +189,99 @@ public final class DynamoUserRepository implements UserRepository {
         return new UserListQuery(tenantId, query).run(dynamo, table, limit, cursor);
     }
 
+    /**
+     * The "created or assigned" realm: two Queries of {@code limit} items, byPartnerAdmin and byCreator of
+     * the Partner Admin, both sorted by name key, merged (a user in both counts once). Only what both
+     * have read up to is certain, so the page ends at the lower of their {@code LastEvaluatedKey}s; the
+     * cursor is that position (a name key), and the next page starts both Queries after it.
+     */
+    @Override
+    public Page<User> listCreatedOrAssigned(String tenantId, String partnerAdminId, UserQuery query, int limit, String cursor) {
+        String after = RealmCursor.decode(cursor);
+        // DynamoDB orders string keys by their UTF-8 bytes; so does this map.
+        java.util.Comparator<String> byBytes = (a, b) -> java.util.Arrays.compareUnsigned(
+                a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.TreeMap<String, Map<String, AttributeValue>> merged = new java.util.TreeMap<>(byBytes);
+        String bound = null;
+        boolean anyMore = false;
+        for (var source : List.of(Map.entry(Index.BY_PARTNER_ADMIN, "PARTNERADMIN"), Map.entry(Index.BY_CREATOR, "CREATOR"))) {
+            Index index = source.getKey();
+            String partition = Keys.byUser(tenantId, source.getValue(), partnerAdminId);
+            QueryResponse response = dynamo.query(realmQuery(index, partition, tenantId, query, after, limit));
+            response.items().forEach(item -> merged.put(ItemMapper.str(item, index.sortKey()), item));
+            if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+                String last = response.lastEvaluatedKey().get(index.sortKey()).s();
+                bound = bound == null || byBytes.compare(last, bound) < 0 ? last : bound;
+                anyMore = true;
+            }
+        }
+        var certain = bound == null ? merged : merged.headMap(bound, true);
+        List<User> items = certain.values().stream().limit(limit).map(ItemMapper::user).toList();
+        String next;
+        if (certain.size() > limit) next = certain.keySet().stream().skip(limit - 1).findFirst().orElseThrow();
+        else next = anyMore ? bound : null;
+        return new Page<>(items, next == null ? null : RealmCursor.encode(next));
+    }
+
+    private QueryRequest realmQuery(Index index, String partition, String tenantId, UserQuery query, String after, int limit) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        names.put("#pk", index.partitionKey());
+        values.put(":pk", s(partition));
+        String keyCondition = "#pk = :pk";
+        List<String> filters = new ArrayList<>();
+        if (query.q() != null) {
+            boolean byUsername = query.q().contains("@");
+            values.put(":q", s(byUsername ? User.usernameKey(query.q()) : Keys.namePrefix(query.q())));
+            if (byUsername) {
+                names.put("#uk", Index.BY_USERNAME.sortKey());
+                filters.add("begins_with(#uk, :q)");
+            } else {
+                names.put("#sk", index.sortKey());
+                keyCondition += " AND begins_with(#sk, :q)";
+            }
+        }
+        // Every filter is applied (none is the partition here), so they can only narrow the realm.
+        UserListQuery.filter(filters, names, values, true, "role", query.role() == null ? null : query.role().name());
+        UserListQuery.filter(filters, names, values, true, "status", query.status() == null ? null : query.status().name());
+        UserListQuery.filter(filters, names, values, true, "accountNumber", query.accountNumber());
+        UserListQuery.filter(filters, names, values, true, "partnerId", query.partnerId());
+        UserListQuery.filter(filters, names, values, true, "salesRepId", query.salesRepId());
+        UserListQuery.filter(filters, names, values, true, "partnerAdminId", query.partnerAdminId());
+        Map<String, AttributeValue> start = null;
+        if (after != null) {
+            start = new HashMap<>(Keys.user(tenantId, after.substring(after.lastIndexOf('|') + 1)));
+            start.put(index.partitionKey(), s(partition));
+            start.put(index.sortKey(), s(after));
+        }
+        return QueryRequest.builder().tableName(table).indexName(index.indexName())
+                .keyConditionExpression(keyCondition)
+                .filterExpression(filters.isEmpty() ? null : String.join(" AND ", filters))
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .exclusiveStartKey(start).limit(limit).build();
+    }
+
+    /** The cursor of the merged realm list: the name key (last|first|id) the previous page ended at. */
+    private static final class RealmCursor {
+        private static final java.util.regex.Pattern NAME_KEY = java.util.regex.Pattern.compile("^[^\\u0000]{0,1000}\\|[A-Za-z0-9_-]{1,64}$");
+
+        static String encode(String nameKey) {
+            String json = com.peakcommerce.useradmin.json.Json.write(Map.of("i", "createdOrAssigned", "n", nameKey));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        static String decode(String cursor) {
+            if (cursor == null) return null;
+            try {
+                Object parsed = com.peakcommerce.useradmin.json.Json.read(new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8));
+                if (parsed instanceof Map<?, ?> map && "createdOrAssigned".equals(map.get("i")) && map.get("n") instanceof String n && NAME_KEY.matcher(n).matches()) return n;
+            } catch (Exception malformed) {
+                // fall through: any cursor we did not write for this list is refused alike
+            }
+            throw new com.peakcommerce.useradmin.domain.DomainException.Invalid("cursor", "cursor is not a cursor of this list; start again without it.");
+        }
+    }
+
     @Override
     public List<User> pending(Instant before, User after, int limit) {
         Index index = Index.BY_PENDING;
@@ -495,11 +588,11 @@ public final class DynamoUserRepository implements UserRepository {
                 case BY_ROLE -> Keys.byRole(tenantId, query.role());
                 case BY_STATUS -> Keys.byStatus(tenantId, query.status());
                 case BY_NAME, BY_USERNAME -> Keys.usersList(tenantId);
-                case BY_PENDING, BY_PROFILE -> throw new IllegalArgumentException("not a users list index");
+                case BY_PENDING, BY_PROFILE, BY_CREATOR -> throw new IllegalArgumentException("not a users list index");
             };
         }
 
-        private static void filter(List<String> filters, Map<String, String> names, Map<String, AttributeValue> values,
+        static void filter(List<String> filters, Map<String, String> names, Map<String, AttributeValue> values,
                                    boolean needed, String attribute, String value) {
             if (!needed || value == null) return;
             names.put("#" + attribute, attribute);

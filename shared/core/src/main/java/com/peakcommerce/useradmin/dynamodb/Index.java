@@ -15,6 +15,11 @@ public enum Index {
     BY_PARTNER("byPartner", "partnerPk", "nameKey"),
     BY_SALES_REP("bySalesRep", "salesRepPk", "nameKey"),
     BY_PARTNER_ADMIN("byPartnerAdmin", "partnerAdminPk", "nameKey"),
+    /**
+     * Partner Account Executives by the user who created them (sparse: PAEs only), for the "created by or
+     * assigned to them" realm of a Partner Admin (seed 003), read together with {@link #BY_PARTNER_ADMIN}.
+     */
+    BY_CREATOR("byCreator", "creatorPk", "nameKey"),
     /** All users sorted by username, for username prefix search. */
     BY_USERNAME("byUsername", "listPk", "usernameKey"),
     /**

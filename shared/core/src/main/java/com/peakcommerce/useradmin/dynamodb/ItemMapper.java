@@ -56,6 +56,7 @@ final class ItemMapper {
         putRelation(item, Index.BY_SALES_REP, tenant, "SALESREP", user.text(UserField.SALES_REP_ID));
         putRelation(item, Index.BY_PARTNER_ADMIN, tenant, "PARTNERADMIN", user.text(UserField.PARTNER_ADMIN_ID));
         if (user.text(UserField.PROFILE_ID) != null) item.put(Index.BY_PROFILE.partitionKey(), s(Keys.byProfile(tenant, user.text(UserField.PROFILE_ID))));
+        if (user.role() == Role.PARTNER_ACCOUNT_EXECUTIVE) putRelation(item, Index.BY_CREATOR, tenant, "CREATOR", user.createdBy());
         if (user.provisioning() || user.loginUpdatePending() || user.pendingMail() != User.PendingMail.NONE) {
             item.put(Index.BY_PENDING.partitionKey(), s(Keys.PENDING));
             item.put(Index.BY_PENDING.sortKey(), s(Keys.pendingSince(user.updatedAt(), tenant, user.id())));

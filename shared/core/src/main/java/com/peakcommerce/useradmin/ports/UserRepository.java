@@ -100,6 +100,15 @@ public interface UserRepository {
     /** A page of the tenant's users, sorted by last name then first name. */
     Page<User> list(String tenantId, UserQuery query, int limit, String cursor);
 
+    /**
+     * A page of the tenant's users created by or assigned to the Partner Admin {@code partnerAdminId}
+     * (the "created or assigned" realm, seed 003), sorted by name, narrowed by every filter of {@code query}.
+     * (A default only so that decorators written before it still compile.)
+     */
+    default Page<User> listCreatedOrAssigned(String tenantId, String partnerAdminId, UserQuery query, int limit, String cursor) {
+        throw new UnsupportedOperationException("listCreatedOrAssigned");
+    }
+
     void insertProfile(Profile profile);
 
     Page<Profile> listProfiles(String tenantId, int limit, String cursor);
