@@ -99,6 +99,10 @@ class AuthorizationTableTest {
         ROUTES.put("POST /profiles", new RouteSpec(Target.NONE, c -> Map.of("name", "Profile " + c.n), false));
         ROUTES.put("GET /profiles", route(Target.NONE));
         ROUTES.put("GET /profiles/{profileId}", route(Target.PROFILE));
+        ROUTES.put("PATCH /profiles/{profileId}", new RouteSpec(Target.PROFILE, c -> Map.of("name", "Renamed " + c.n), true));
+        ROUTES.put("DELETE /profiles/{profileId}", route(Target.PROFILE));
+        ROUTES.put("GET /profile-settings", route(Target.NONE));
+        ROUTES.put("GET /users/{userId}/audit", route(Target.USER));
         ROUTES.put("GET /partner-admin-realms", route(Target.NONE));
         ROUTES.put("GET /partner-admin-realms/{realmId}", route(Target.REALM));
     }
@@ -108,10 +112,6 @@ class AuthorizationTableTest {
      * them after merging, with their ROUTES entries and any Wiring they need installed in {@link #world()}):
      */
     private static final Set<String> DEFERRED = Set.of(
-            "PATCH /profiles/{profileId}",              // profiles branch
-            "DELETE /profiles/{profileId}",             // profiles branch
-            "GET /profile-settings",                    // profiles branch
-            "GET /users/{userId}/audit",                // audit branch: like GET /users/{userId} for GA/SA/PA, 403 for AE/Partner
             "POST /users/{userId}/impersonation");      // impersonation branch: like POST .../suspend
 
     record Row(String route, Relation relation, int[] expected) {}
@@ -169,12 +169,22 @@ class AuthorizationTableTest {
         row("POST /me/email", Relation.SELF,                             200, 200, 200, 200, 200, 200, 200, 403, 403);
         row("POST /me/password-reset", Relation.SELF,                    202, 202, 202, 202, 202, 202, 202, 403, 403);
 
-        // Profiles are the Global and System Admins'. The profiles branch lets Partner Admins READ profiles
-        // (GET /profiles, GET /profiles/{id}): after merging, PA becomes 200 / 200 / 404 in those three rows.
+        // The trail of a user: for those who may manage the user (as GET /users/{userId}); readers of customers may not.
+        row("GET /users/{userId}/audit", Relation.SELF,                  200, 200, 404, 403, 403, 403, 403, 403, 403);
+        row("GET /users/{userId}/audit", Relation.IN_SCOPE,              200, 200, 200, 403, 403, 403, 403, 403, 403);
+        row("GET /users/{userId}/audit", Relation.OUT_OF_SCOPE,          200, 403, 404, 403, 403, 403, 403, 403, 403);
+        row("GET /users/{userId}/audit", Relation.OTHER_TENANT,          404, 404, 404, 403, 403, 403, 403, 403, 403);
+
+        // Profiles are the Global and System Admins'; Partner Admins read them (to pick one for their PAEs, R4).
         row("POST /profiles", Relation.NONE,                             201, 201, 403, 403, 403, 403, 403, 403, 403);
-        row("GET /profiles", Relation.NONE,                              200, 200, 403, 403, 403, 403, 403, 403, 403);
-        row("GET /profiles/{profileId}", Relation.IN_SCOPE,              200, 200, 403, 403, 403, 403, 403, 403, 403);
-        row("GET /profiles/{profileId}", Relation.OTHER_TENANT,          404, 404, 403, 403, 403, 403, 403, 403, 403);
+        row("GET /profiles", Relation.NONE,                              200, 200, 200, 403, 403, 403, 403, 403, 403);
+        row("GET /profiles/{profileId}", Relation.IN_SCOPE,              200, 200, 200, 403, 403, 403, 403, 403, 403);
+        row("GET /profiles/{profileId}", Relation.OTHER_TENANT,          404, 404, 404, 403, 403, 403, 403, 403, 403);
+        row("PATCH /profiles/{profileId}", Relation.IN_SCOPE,            200, 200, 403, 403, 403, 403, 403, 403, 403);
+        row("PATCH /profiles/{profileId}", Relation.OTHER_TENANT,        404, 404, 403, 403, 403, 403, 403, 403, 403);
+        row("DELETE /profiles/{profileId}", Relation.IN_SCOPE,           204, 204, 403, 403, 403, 403, 403, 403, 403);
+        row("DELETE /profiles/{profileId}", Relation.OTHER_TENANT,       404, 404, 403, 403, 403, 403, 403, 403, 403);
+        row("GET /profile-settings", Relation.NONE,                      200, 200, 200, 403, 403, 403, 403, 403, 403);
 
         // Realms are picked when a Global or System Admin creates a Partner Admin (seed 003); nobody else reads them.
         row("GET /partner-admin-realms", Relation.NONE,                  200, 200, 403, 403, 403, 403, 403, 403, 403);
@@ -211,7 +221,11 @@ class AuthorizationTableTest {
         String target(Target kind) {
             return switch (kind) {
                 case NONE, ME -> null;
-                case PROFILE -> relation == Relation.OTHER_TENANT ? OTHER_PROFILE : relation == Relation.IN_SCOPE ? PROFILE_ID : "no-such-profile";
+                case PROFILE -> switch (relation) {
+                    case OTHER_TENANT -> OTHER_PROFILE;
+                    case IN_SCOPE -> seedProfile(); // a fresh one, held by nobody: edits and deletes of one case leave the others alone
+                    default -> "no-such-profile";
+                };
                 case REALM -> relation == Relation.IN_SCOPE ? Realm.CREATED_OR_ASSIGNED.id() : "no-such-realm";
                 case USER -> switch (relation) {
                     case SELF -> callerId;
@@ -243,6 +257,12 @@ class AuthorizationTableTest {
                 case PARTNER -> with(fields(Role.CUSTOMER, t), UserField.PARTNER_ID, OTHER_PARTNER);
                 case PARTNER_ACCOUNT_EXECUTIVE, CUSTOMER -> fields(Role.CUSTOMER, t);
             };
+        }
+
+        private String seedProfile() {
+            String id = "k" + n + "-profile";
+            world.repository.insertProfile(new Profile(TENANT, id, "Profile k" + n, 1, World.NOW, World.NOW));
+            return id;
         }
 
         private String seedTarget(String tenant, Map<UserField, Object> fields) {
@@ -389,7 +409,9 @@ class AuthorizationTableTest {
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         if (spec.ifMatch()) {
             String versioned = spec.target() == Target.ME ? c.callerId : target;
-            long version = world.repository.user(TENANT, versioned).map(User::version).orElse(1L);
+            long version = spec.target() == Target.PROFILE
+                    ? java.util.Optional.ofNullable(world.repository.fetch(TENANT, Set.of(), Set.of(versioned)).profiles().get(versioned)).map(Profile::version).orElse(1L)
+                    : world.repository.user(TENANT, versioned).map(User::version).orElse(1L);
             headers.put("if-match", "\"" + version + "\"");
         }
         event.setHeaders(headers);
