@@ -12,6 +12,9 @@ import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
 import com.peakcommerce.useradmin.dynamodb.TableDefinition;
 import com.peakcommerce.useradmin.functions.profiles.CreateProfileHandler;
+import com.peakcommerce.useradmin.functions.profiles.DeleteProfileHandler;
+import com.peakcommerce.useradmin.functions.profiles.GetProfileSettingsHandler;
+import com.peakcommerce.useradmin.functions.profiles.UpdateProfileHandler;
 import com.peakcommerce.useradmin.functions.profiles.GetProfileHandler;
 import com.peakcommerce.useradmin.functions.profiles.GetRealmHandler;
 import com.peakcommerce.useradmin.functions.profiles.ListProfilesHandler;
@@ -52,6 +55,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -83,6 +87,7 @@ public final class Bench {
         Wiring.install(IdentityProvider.class, world.identityProvider);
         Wiring.install(Mailer.class, world.mailer);
         Wiring.install(Clock.class, world.clock);
+        world.repository.insertProfile(new Profile(World.TENANT, "vip-profile", "VIP", 1, World.NOW, World.NOW));
 
         Map<String, Supplier<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>> routes = new LinkedHashMap<>();
         routes.put("get-user", GetUserHandler::new);
@@ -98,6 +103,9 @@ public final class Bench {
         routes.put("create-profile", CreateProfileHandler::new);
         routes.put("list-profiles", ListProfilesHandler::new);
         routes.put("get-profile", GetProfileHandler::new);
+        routes.put("update-profile", UpdateProfileHandler::new);
+        routes.put("get-profile-settings", GetProfileSettingsHandler::new);
+        routes.put("delete-profile", DeleteProfileHandler::new); // with ?replacement=vip-profile: its one holder moves
         routes.put("list-realms", ListRealmsHandler::new);
         routes.put("get-realm", GetRealmHandler::new);
 
@@ -108,6 +116,10 @@ public final class Bench {
         routes.forEach((name, handler) -> {
             APIGatewayV2HTTPEvent event = Events.load(name);
             if (name.equals("update-user")) event.getHeaders().put("if-match", "\"" + world.stored(World.CUSTOMER_ID).version() + "\"");
+            if (name.endsWith("-profile") && event.getHeaders().containsKey("if-match")) {
+                long version = world.repository.fetch(World.TENANT, Set.of(), Set.of(World.PROFILE_ID)).profiles().get(World.PROFILE_ID).version();
+                event.getHeaders().put("if-match", "\"" + version + "\"");
+            }
             world.dynamo.resetCalls();
             int status = handler.get().handleRequest(event, null).getStatusCode();
             List<String> calls = world.dynamo.calls();
