@@ -76,7 +76,25 @@ public final class UserDirectory {
      * and target in one batched read (404 or 403 as {@link Access#managed} decides), then one Query.
      */
     public Page<AuditEntry> auditTrail(CallerId caller, String userId, int limit, String cursor) {
-        User target = Access.managed(repository, caller, userId).target();
-        return repository.auditTrail(caller.tenantId(), target.id(), limit, cursor);
+        try {
+            User target = Access.managed(repository, caller, userId).target();
+            return repository.auditTrail(caller.tenantId(), target.id(), limit, cursor);
+        } catch (DomainException.NotFound gone) {
+            return deletedUsersTrail(caller, userId, limit, cursor, gone);
+        }
+    }
+
+    /**
+     * The trail of a user who is gone (it outlives them until its TTL, and says who deleted them): only
+     * for Global Admins, who may see every user of their tenant, so nothing is revealed that they could
+     * not have read before the delete. Everyone else, and a user who never had a trail, stays 404.
+     * One more read, on this path only.
+     */
+    private Page<AuditEntry> deletedUsersTrail(CallerId caller, String userId, int limit, String cursor, DomainException.NotFound gone) {
+        User reader = Access.userManager(repository.user(caller.tenantId(), caller.userId()));
+        if (reader.role() != Role.GLOBAL_ADMIN) throw gone;
+        Page<AuditEntry> page = repository.auditTrail(caller.tenantId(), userId, limit, cursor);
+        if (page.items().isEmpty() && cursor == null) throw gone;
+        return page;
     }
 }

@@ -184,6 +184,12 @@ class AuditTrailTest {
         assertEquals(Action.USER_DELETED, entry.action());
         assertEquals(ADMIN_ID, entry.actorId());
         assertEquals(new Change("carla@example.com", null), entry.changes().get("username"));
+
+        // A Global Admin reads who deleted the user; a System Admin, who could have managed them, does not.
+        assertEquals(List.of(Action.USER_DELETED, Action.USER_CREATED),
+                world.directory.auditTrail(admin, CUSTOMER_ID, 25, null).items().stream().map(AuditEntry::action).toList());
+        world.seedUser(TENANT, "sys", Role.SYSTEM_ADMIN, "Sam", "System", "sam@example.com");
+        assertThrows(NotFound.class, () -> world.directory.auditTrail(new CallerId(TENANT, "sys"), CUSTOMER_ID, 25, null));
     }
 
     @Test
