@@ -1,0 +1,29 @@
+package com.peakcommerce.useradmin.functions.impersonation;
+
+import com.peakcommerce.useradmin.domain.Impersonation;
+import com.peakcommerce.useradmin.dynamodb.DynamoImpersonationGrants;
+import com.peakcommerce.useradmin.kms.KmsTokenSigner;
+import com.peakcommerce.useradmin.ports.TokenSigner;
+import com.peakcommerce.useradmin.wiring.Ids;
+import com.peakcommerce.useradmin.wiring.Settings;
+import com.peakcommerce.useradmin.wiring.Wiring;
+
+/**
+ * The log-in-as service with its production adapters: DynamoDB and the KMS signer, built once per
+ * container (the local server installs its own {@link TokenSigner} stand-in first). No key material
+ * and nothing random is made here: the {@code jti} is drawn per request, the public key read on first use.
+ */
+final class ImpersonationWiring {
+    private ImpersonationWiring() {}
+
+    static Impersonation impersonation() {
+        return Wiring.get(Impersonation.class, () -> new Impersonation(
+                Wiring.userRepository(),
+                new DynamoImpersonationGrants(Wiring.dynamoDb(), Settings.required("TABLE_NAME")),
+                Wiring.get(TokenSigner.class, KmsTokenSigner::fromEnvironment),
+                Wiring.clock(),
+                Ids::random,
+                new Impersonation.Config(Settings.required("IMPERSONATION_ISSUER"), Settings.required("IMPERSONATION_AUDIENCE"),
+                        Settings.optional("CLAIM_NAMESPACE").orElse("peakcommerce.example"))));
+    }
+}
