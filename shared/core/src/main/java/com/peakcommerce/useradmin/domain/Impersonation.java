@@ -163,7 +163,7 @@ public final class Impersonation {
     }
 
     /** The JSON Web Key Set of the signing key, as published at {@code /.well-known/jwks.json}. */
-    public Map<String, Object> jwks() {
+    public static Map<String, Object> jwks(TokenSigner signer) {
         return Map.of("keys", List.of(signer.publicJwk()));
     }
 

@@ -20,10 +20,14 @@ final class ImpersonationWiring {
         return Wiring.get(Impersonation.class, () -> new Impersonation(
                 Wiring.userRepository(),
                 new DynamoImpersonationGrants(Wiring.dynamoDb(), Settings.required("TABLE_NAME")),
-                Wiring.get(TokenSigner.class, KmsTokenSigner::fromEnvironment),
+                signer(),
                 Wiring.clock(),
                 Ids::random,
                 new Impersonation.Config(Settings.required("IMPERSONATION_ISSUER"), Settings.required("IMPERSONATION_AUDIENCE"),
                         Settings.optional("CLAIM_NAMESPACE").orElse("peakcommerce.example"))));
+    }
+
+    static TokenSigner signer() {
+        return Wiring.get(TokenSigner.class, KmsTokenSigner::fromEnvironment);
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.peakcommerce.useradmin.domain.Impersonation;
+import com.peakcommerce.useradmin.ports.TokenSigner;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Response;
 
@@ -17,15 +18,16 @@ import java.util.Map;
  */
 public final class JwksHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_AGE_SECONDS = 300;
-    private final Impersonation impersonation;
+    private final TokenSigner signer;
 
-    public JwksHandler() { this(ImpersonationWiring.impersonation()); }
+    /** Only the signer: this function reads no table and needs no other setting than the key. */
+    public JwksHandler() { this(ImpersonationWiring.signer()); }
 
-    JwksHandler(Impersonation impersonation) { this.impersonation = impersonation; }
+    JwksHandler(TokenSigner signer) { this.signer = signer; }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> new Response(200, impersonation.jwks(),
+        return Http.respond(event, context, request -> new Response(200, Impersonation.jwks(signer),
                 Map.of("Cache-Control", "public, max-age=" + MAX_AGE_SECONDS)));
     }
 }
