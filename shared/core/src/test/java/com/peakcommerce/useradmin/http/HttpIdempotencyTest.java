@@ -114,7 +114,7 @@ class HttpIdempotencyTest {
 
     @Test
     void theFingerprintCoversMethodPathQueryIfMatchAndBody() {
-        Request base = new Request(keyed("update-user", "k"), "peakcommerce.example");
+        Request base = new Request(keyed("update-user", "k"), "peakcommerce.example", "test-request");
         String fingerprint = Idempotency.fingerprint(base);
 
         APIGatewayV2HTTPEvent otherIfMatch = keyed("update-user", "k");
@@ -127,9 +127,9 @@ class HttpIdempotencyTest {
         otherBody.setBody(otherBody.getBody() + " ");
 
         for (APIGatewayV2HTTPEvent other : new APIGatewayV2HTTPEvent[]{otherIfMatch, otherPath, otherQuery, otherBody}) {
-            assertFalse(fingerprint.equals(Idempotency.fingerprint(new Request(other, "peakcommerce.example"))));
+            assertFalse(fingerprint.equals(Idempotency.fingerprint(new Request(other, "peakcommerce.example", "test-request"))));
         }
-        assertEquals(fingerprint, Idempotency.fingerprint(new Request(keyed("update-user", "other key"), "peakcommerce.example")));
+        assertEquals(fingerprint, Idempotency.fingerprint(new Request(keyed("update-user", "other key"), "peakcommerce.example", "test-request")));
     }
 
     @Test
