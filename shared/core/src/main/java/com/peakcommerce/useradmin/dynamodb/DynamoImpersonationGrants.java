@@ -33,7 +33,9 @@ import static com.peakcommerce.useradmin.dynamodb.ItemMapper.s;
  */
 public final class DynamoImpersonationGrants implements ImpersonationGrants {
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-    private static final String ACTIVE_USER = "attribute_exists(pk) AND suspended = :false AND provisioning = :false";
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+    private static final int ATTEMPTS = 5;
+    private static final String ACTIVE_USER = "attribute_exists(pk) AND #suspended = :false AND #provisioning = :false";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -71,24 +73,33 @@ public final class DynamoImpersonationGrants implements ImpersonationGrants {
                         ":subject", s(subjectId), ":actor", s(actorId)))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
-        try {
-            dynamo.transactWriteItems(t -> t.transactItems(
-                    TransactWriteItem.builder().update(markRedeemed).build(),
-                    TransactWriteItem.builder().conditionCheck(activeUser(tenantId, subjectId)).build(),
-                    TransactWriteItem.builder().conditionCheck(activeUser(tenantId, actorId)).build()));
-            return Redemption.REDEEMED;
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (failed(reasons, 0)) return why(reasons.get(0).item(), subjectId, actorId, now);
-            if (failed(reasons, 1)) return Redemption.SUBJECT_INACTIVE;
-            if (failed(reasons, 2)) return Redemption.ACTOR_INACTIVE;
-            throw e; // a transaction conflict (two redeems at the same instant): the caller may try again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(
+                        TransactWriteItem.builder().update(markRedeemed).build(),
+                        TransactWriteItem.builder().conditionCheck(activeUser(tenantId, subjectId)).build(),
+                        TransactWriteItem.builder().conditionCheck(activeUser(tenantId, actorId)).build()));
+                return Redemption.REDEEMED;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (failed(reasons, 0)) return why(reasons.get(0).item(), subjectId, actorId, now);
+                if (failed(reasons, 1)) return Redemption.SUBJECT_INACTIVE;
+                if (failed(reasons, 2)) return Redemption.ACTOR_INACTIVE;
+                // Two redeems of one grant at the same instant: DynamoDB cancels one as a TransactionConflict
+                // without deciding. Trying again lets the condition decide (it finds the other's redeemedAt).
+                if (attempt == ATTEMPTS || !conflict(reasons)) throw e;
+            }
         }
+    }
+
+    private static boolean conflict(List<CancellationReason> reasons) {
+        return reasons != null && reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()));
     }
 
     private ConditionCheck activeUser(String tenantId, String userId) {
         return ConditionCheck.builder().tableName(table).key(Keys.user(tenantId, userId))
                 .conditionExpression(ACTIVE_USER)
+                .expressionAttributeNames(Map.of("#suspended", "suspended", "#provisioning", "provisioning"))
                 .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false)))
                 .build();
     }
