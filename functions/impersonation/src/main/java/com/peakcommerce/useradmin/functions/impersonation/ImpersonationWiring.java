@@ -16,15 +16,19 @@ import com.peakcommerce.useradmin.wiring.Wiring;
 final class ImpersonationWiring {
     private ImpersonationWiring() {}
 
+    /**
+     * Built per handler (once per container: Lambda builds the handler once) on the installed adapters, so
+     * that the local server, which installs new ones each time it starts, is followed.
+     */
     static Impersonation impersonation() {
-        return Wiring.get(Impersonation.class, () -> new Impersonation(
+        return new Impersonation(
                 Wiring.userRepository(),
                 new DynamoImpersonationGrants(Wiring.dynamoDb(), Settings.required("TABLE_NAME")),
                 signer(),
                 Wiring.clock(),
                 Ids::random,
                 new Impersonation.Config(Settings.required("IMPERSONATION_ISSUER"), Settings.required("IMPERSONATION_AUDIENCE"),
-                        Settings.optional("CLAIM_NAMESPACE").orElse("peakcommerce.example"))));
+                        Settings.optional("CLAIM_NAMESPACE").orElse("peakcommerce.example")));
     }
 
     static TokenSigner signer() {
