@@ -9,6 +9,9 @@ import com.peakcommerce.useradmin.dynamodb.Keys;
 import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.jose.Es256;
 import com.peakcommerce.useradmin.json.Json;
+import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
+import com.peakcommerce.useradmin.ports.IdempotencyStore;
+import com.peakcommerce.useradmin.wiring.Wiring;
 import com.peakcommerce.useradmin.testing.Answer;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.World;
@@ -200,13 +203,39 @@ class ImpersonationHandlersTest {
         assertEquals(200, start(ADMIN_ID, OTHER_GA_ID).status());
     }
 
+    @Test
+    void aReplayUnderTheSameIdempotencyKeyDoesNotShowTheCredentialAgainNorIssueAnother() {
+        Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(world.dynamo.client, world.dynamo.table, clock));
+        APIGatewayV2HTTPEvent event = Events.load("start-impersonation");
+        event.getHeaders().put("idempotency-key", "log-in-as-1");
+        Answer first = Answer.of(new StartImpersonationHandler(impersonation), event);
+        APIGatewayV2HTTPEvent again = Events.load("start-impersonation");
+        again.getHeaders().put("idempotency-key", "log-in-as-1");
+        Answer replay = Answer.of(new StartImpersonationHandler(impersonation), again);
+
+        assertEquals(200, first.status());
+        assertTrue(first.body().containsKey("token"));
+        assertEquals(200, replay.status());
+        assertEquals("true", replay.header("Idempotent-Replayed"));
+        assertNull(replay.body().get("token"), "the credential is shown once");
+        assertEquals(first.body().get("expiresAt"), replay.body().get("expiresAt"));
+        assertEquals(1, count("IMPERSONATION"));
+        assertTrue(world.dynamo.client.scan(s -> s.tableName(world.dynamo.table)).items().stream()
+                .noneMatch(item -> item.toString().contains((String) first.body().get("token"))), "the table never holds the credential");
+    }
+
     // ---- redeeming -------------------------------------------------------------------------------------
 
     @Test
     void aCredentialRedeemsOnceAndAnswersTenantSubjectAndActor() {
+        world.dynamo.resetCalls();
         String token = (String) start().body().get("token");
+        List<String> issuing = world.dynamo.calls();
+        world.dynamo.resetCalls();
 
         Answer first = redeem(token);
+        assertEquals(List.of("batchGetItem", "transactWriteItems"), issuing, "caller and target in one read; grant and audit entry in one write");
+        assertEquals(List.of("transactWriteItems"), world.dynamo.calls(), "a redeem is one conditional write");
         assertEquals(200, first.status());
         assertEquals(TENANT, first.body().get("tenant"));
         assertEquals(CUSTOMER_ID, first.body().get("subject"));
