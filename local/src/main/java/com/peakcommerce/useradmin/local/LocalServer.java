@@ -15,6 +15,7 @@ import com.peakcommerce.useradmin.functions.hooks.HookSecrets;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.ports.IdentityProvider;
 import com.peakcommerce.useradmin.ports.Mailer;
+import com.peakcommerce.useradmin.ports.TokenSigner;
 import com.peakcommerce.useradmin.ports.UserRepository;
 import com.peakcommerce.useradmin.ses.SesMailer;
 import com.peakcommerce.useradmin.wiring.Ids;
@@ -71,6 +72,8 @@ public final class LocalServer implements AutoCloseable {
     /** The post-login hook's signing secret and the log-stream token of the local run: not secrets. */
     public static final String LOCAL_POST_LOGIN_SECRET = "local-post-login-secret-0123456789abcdef";
     public static final String LOCAL_LOG_STREAM_TOKEN = "local-log-stream-token-0123456789abcdef0123456789";
+    /** The {@code aud} of the local run's log-in-as credentials (its {@code iss} is the base URL). */
+    public static final String LOCAL_PORTAL_AUDIENCE = "peakcommerce-portal-local";
 
     /** Command-line options. */
     public record Options(int port, boolean inMemory, Path dataDir, Path template) {
@@ -143,10 +146,13 @@ public final class LocalServer implements AutoCloseable {
         defaultSetting("CLAIM_NAMESPACE", "peakcommerce.example");
         defaultSetting("AWS_REGION", "us-east-1");
         defaultSetting("MAIL_SENDER", "noreply@localhost");
+        defaultSetting("IMPERSONATION_AUDIENCE", LOCAL_PORTAL_AUDIENCE);
         String table = Settings.required("TABLE_NAME");
 
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
         this.baseUrl = "http://localhost:" + http.getAddress().getPort();
+        // This server's URL (each start, as the port may change), unless the environment names another.
+        if (System.getenv("IMPERSONATION_ISSUER") == null) System.setProperty("IMPERSONATION_ISSUER", baseUrl);
         Clock clock = Clock.systemUTC();
 
         LocalDatabase db = null;
@@ -195,6 +201,8 @@ public final class LocalServer implements AutoCloseable {
             Wiring.install(HookSecrets.PostLoginSecrets.class, () -> new HookSecrets.PostLoginSecret(List.of(LOCAL_POST_LOGIN_SECRET)));
             Wiring.install(HookSecrets.LogStreamTokens.class, () -> new HookSecrets.LogStreamToken(List.of(LOCAL_LOG_STREAM_TOKEN)));
             Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(dynamo, table, clock));
+            // The log-in-as credentials' KMS key: an EC key made now (NOT KMS), published at /.well-known/jwks.json.
+            Wiring.install(TokenSigner.class, new LocalTokenSignerStandIn());
 
             this.admin = seedAdmin(administration);
             this.standardProfile = seedProfile(clock.instant());

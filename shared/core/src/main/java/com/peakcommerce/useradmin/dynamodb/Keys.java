@@ -73,6 +73,14 @@ public final class Keys {
         return key(tenantPrefix(tenantId) + "IDEMPOTENCY#" + callerId + "#" + keyHash, "IDEMPOTENCY");
     }
 
+    /**
+     * One log-in-as grant (SPEC U11), by the credential's {@code jti}: written with its audit entry, marked
+     * redeemed once, deleted by TTL when the credential expires.
+     */
+    public static Map<String, AttributeValue> impersonationGrant(String tenantId, String jti) {
+        return key(tenantPrefix(tenantId) + "IMPERSONATION#" + jti, "IMPERSONATION");
+    }
+
     /** Every key of a tenant's items starts with this; a cursor that does not is refused. */
     public static String tenantPrefix(String tenantId) {
         return "TENANT#" + tenantId + "#";

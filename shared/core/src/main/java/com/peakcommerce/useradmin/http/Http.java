@@ -113,7 +113,9 @@ public final class Http {
         Map<String, String> headers = new HashMap<>();
         if (response.body() != null) headers.put("Content-Type", "application/json");
         headers.putAll(response.headers());
-        headers.put("Cache-Control", "no-store");
+        // Nothing the API answers is for caches, unless the operation says otherwise on purpose (the
+        // public key set, GET /.well-known/jwks.json).
+        headers.putIfAbsent("Cache-Control", "no-store");
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(headers)
