@@ -17,12 +17,14 @@ import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.ports.IdentityProvider;
 import com.peakcommerce.useradmin.ports.Mailer;
 import com.peakcommerce.useradmin.ports.ResetLimiter;
+import com.peakcommerce.useradmin.ports.TokenSigner;
 import com.peakcommerce.useradmin.ports.UserRepository;
 import com.peakcommerce.useradmin.testing.Answer;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.World;
 import com.peakcommerce.useradmin.wiring.Settings;
 import com.peakcommerce.useradmin.wiring.Wiring;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -103,6 +105,7 @@ class AuthorizationTableTest {
         ROUTES.put("DELETE /profiles/{profileId}", route(Target.PROFILE));
         ROUTES.put("GET /profile-settings", route(Target.NONE));
         ROUTES.put("GET /users/{userId}/audit", route(Target.USER));
+        ROUTES.put("POST /users/{userId}/impersonation", route(Target.USER));
         ROUTES.put("GET /partner-admin-realms", route(Target.NONE));
         ROUTES.put("GET /partner-admin-realms/{realmId}", route(Target.REALM));
     }
@@ -111,8 +114,7 @@ class AuthorizationTableTest {
      * Caller-taking routes that other branches of issue 4 add, whose rows come with them (the lead adds
      * them after merging, with their ROUTES entries and any Wiring they need installed in {@link #world()}):
      */
-    private static final Set<String> DEFERRED = Set.of(
-            "POST /users/{userId}/impersonation");      // impersonation branch: like POST .../suspend
+    private static final Set<String> DEFERRED = Set.of();
 
     record Row(String route, Relation relation, int[] expected) {}
 
@@ -174,6 +176,12 @@ class AuthorizationTableTest {
         row("GET /users/{userId}/audit", Relation.IN_SCOPE,              200, 200, 200, 403, 403, 403, 403, 403, 403);
         row("GET /users/{userId}/audit", Relation.OUT_OF_SCOPE,          200, 403, 404, 403, 403, 403, 403, 403, 403);
         row("GET /users/{userId}/audit", Relation.OTHER_TENANT,          404, 404, 404, 403, 403, 403, 403, 403, 403);
+
+        // Log in as (U11): for those who may manage the user (R4: a Partner Admin for their PAEs), never as oneself.
+        row("POST /users/{userId}/impersonation", Relation.SELF,         403, 403, 403, 403, 403, 403, 403, 403, 403);
+        row("POST /users/{userId}/impersonation", Relation.IN_SCOPE,     200, 200, 200, 403, 403, 403, 403, 403, 403);
+        row("POST /users/{userId}/impersonation", Relation.OUT_OF_SCOPE, 200, 403, 404, 403, 403, 403, 403, 403, 403);
+        row("POST /users/{userId}/impersonation", Relation.OTHER_TENANT, 404, 404, 404, 403, 403, 403, 403, 403, 403);
 
         // Profiles are the Global and System Admins'; Partner Admins read them (to pick one for their PAEs, R4).
         row("POST /profiles", Relation.NONE,                             201, 201, 403, 403, 403, 403, 403, 403, 403);
@@ -324,7 +332,18 @@ class AuthorizationTableTest {
         Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(client, w.dynamo.table, w.clock));
         Wiring.install(ResetLimiter.class, limiter);
         Wiring.install(SelfService.class, new SelfService(w.repository, w.administration, limiter, w.clock));
+        Wiring.install(TokenSigner.class, new LocalTokenSignerStandIn());
+        SETTINGS.forEach((name, value) -> System.setProperty(name, value.equals("<table>") ? w.dynamo.table : value));
         return w;
+    }
+
+    /** What the log-in-as handlers read from their environment (set as system properties, see Settings). */
+    private static final Map<String, String> SETTINGS = Map.of(
+            "TABLE_NAME", "<table>", "IMPERSONATION_ISSUER", "urn:authz-test", "IMPERSONATION_AUDIENCE", "authz-test-portal");
+
+    @AfterEach
+    void clearSettings() {
+        SETTINGS.keySet().forEach(System::clearProperty);
     }
 
     @Test
