@@ -132,7 +132,7 @@ public final class Bench {
         System.out.println("## Deployment jars");
         System.out.println("| function group | size |");
         System.out.println("| --- | --- |");
-        for (String module : List.of("users-read", "profiles", "users-admin")) {
+        for (String module : List.of("users-read", "profiles", "users-admin", "impersonation")) {
             Path jar = root.resolve("functions/" + module + "/target/" + module + "-lambda.jar");
             System.out.printf(Locale.ROOT, "| %s | %.2f MB |%n", module, Files.size(jar) / 1_000_000.0);
         }
