@@ -298,33 +298,38 @@ public final class DynamoUserRepository implements UserRepository {
 
     @Override
     public void insertProfile(Profile profile) {
-        transact(List.of(
-                put(ItemMapper.profileItem(profile), "attribute_not_exists(pk)", Map.of(), Map.of()),
-                put(ItemMapper.profileNameMarkerItem(profile), "attribute_not_exists(pk)", Map.of(), Map.of())),
-                List.of(old -> { throw new Conflict("id", "A profile with this id exists already."); },
-                        old -> { throw new Conflict("name", "A profile named " + profile.name() + " exists already."); }));
+        insertProfile(profile, List.of());
     }
 
     @Override
     public Page<Profile> listProfiles(String tenantId, int limit, String cursor) {
-        Index index = Index.BY_NAME;
-        String partition = Keys.profilesList(tenantId);
+        return page(Index.BY_NAME, tenantId, Keys.profilesList(tenantId), limit, cursor, ItemMapper::profile);
+    }
+
+    /** A page of one index partition, in the index's order, with a cursor that only works for that partition. */
+    private <T> Page<T> page(Index index, String tenantId, String partition, int limit, String cursor, Function<Map<String, AttributeValue>, T> mapper) {
         QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(index.indexName())
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", index.partitionKey()))
                 .expressionAttributeValues(Map.of(":pk", s(partition)))
                 .exclusiveStartKey(Cursors.decode(cursor, index, partition, Keys.tenantPrefix(tenantId)))
                 .limit(limit).build());
-        return new Page<>(response.items().stream().map(ItemMapper::profile).toList(),
+        return new Page<>(response.items().stream().map(mapper).toList(),
                 response.hasLastEvaluatedKey() ? Cursors.encode(index, response.lastEvaluatedKey()) : null);
     }
 
     @Override
     public void insertProfile(Profile profile, AuditEntry entry) {
-        transact(List.of(
+        insertProfile(profile, List.of(AuditItems.put(table, entry)));
+    }
+
+    /** The profile and its name marker, and {@code audit} (no entry, or its entry) in one transaction. */
+    private void insertProfile(Profile profile, List<TransactWriteItem> audit) {
+        List<TransactWriteItem> items = new ArrayList<>(List.of(
                 put(ItemMapper.profileItem(profile), "attribute_not_exists(pk)", Map.of(), Map.of()),
-                put(ItemMapper.profileNameMarkerItem(profile), "attribute_not_exists(pk)", Map.of(), Map.of()),
-                AuditItems.put(table, entry)),
+                put(ItemMapper.profileNameMarkerItem(profile), "attribute_not_exists(pk)", Map.of(), Map.of())));
+        items.addAll(audit);
+        transact(items,
                 List.of(old -> { throw new Conflict("id", "A profile with this id exists already."); },
                         old -> { throw new Conflict("name", "A profile named " + profile.name() + " exists already."); }));
     }
@@ -403,16 +408,7 @@ public final class DynamoUserRepository implements UserRepository {
 
     @Override
     public Page<User> profileHolders(String tenantId, String profileId, int limit, String cursor) {
-        Index index = Index.BY_PROFILE;
-        String partition = Keys.byProfile(tenantId, profileId);
-        QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(index.indexName())
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", index.partitionKey()))
-                .expressionAttributeValues(Map.of(":pk", s(partition)))
-                .exclusiveStartKey(Cursors.decode(cursor, index, partition, Keys.tenantPrefix(tenantId)))
-                .limit(limit).build());
-        return new Page<>(response.items().stream().map(ItemMapper::user).toList(),
-                response.hasLastEvaluatedKey() ? Cursors.encode(index, response.lastEvaluatedKey()) : null);
+        return page(Index.BY_PROFILE, tenantId, Keys.byProfile(tenantId, profileId), limit, cursor, ItemMapper::user);
     }
 
     @Override
