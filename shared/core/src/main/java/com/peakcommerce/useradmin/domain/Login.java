@@ -13,8 +13,13 @@ import java.time.Instant;
  * @param emailVerified whether the provider holds the login's email as verified
  * @param email         the login's email, or {@code null} when the report does not carry it
  * @param at            when the login happened
+ * @param requestId     the request that reported it (the hook's), for the audit entry of a flip; or null
  */
-public record Login(String tenantId, String userId, long loginsCount, boolean emailVerified, String email, Instant at) {
+public record Login(String tenantId, String userId, long loginsCount, boolean emailVerified, String email, Instant at, String requestId) {
+
+    public Login(String tenantId, String userId, long loginsCount, boolean emailVerified, String email, Instant at) {
+        this(tenantId, userId, loginsCount, emailVerified, email, at, null);
+    }
 
     /**
      * The flip rule (SPEC V1): a login verifies an unverified user if it is their first one the service

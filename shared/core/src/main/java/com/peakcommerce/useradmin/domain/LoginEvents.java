@@ -60,10 +60,15 @@ public final class LoginEvents {
      * service put into the login's metadata when it created it; either may be missing.
      */
     public Decision afterLogin(String tenantId, String userId, long loginsCount, boolean emailVerified, String email) {
+        return afterLogin(tenantId, userId, loginsCount, emailVerified, email, null);
+    }
+
+    /** {@link #afterLogin(String, String, long, boolean, String)}, reported in request {@code requestId} (the audit trail keeps it). */
+    public Decision afterLogin(String tenantId, String userId, long loginsCount, boolean emailVerified, String email, String requestId) {
         if (tenantId == null || userId == null || !ID.matcher(tenantId).matches() || !ID.matcher(userId).matches()) {
             return new Decision(Outcome.UNKNOWN, Optional.empty());
         }
-        return decide(recorder.record(new Login(tenantId, userId, loginsCount, emailVerified, email, clock.instant())));
+        return decide(recorder.record(new Login(tenantId, userId, loginsCount, emailVerified, email, clock.instant(), requestId)));
     }
 
     /**
@@ -73,10 +78,15 @@ public final class LoginEvents {
      * @return what became of it
      */
     public Outcome loggedIn(String userId, long loginsCount, Instant at) {
+        return loggedIn(userId, loginsCount, at, null);
+    }
+
+    /** {@link #loggedIn(String, long, Instant)}, reported in request {@code requestId} (the audit trail keeps it). */
+    public Outcome loggedIn(String userId, long loginsCount, Instant at, String requestId) {
         if (userId == null || !ID.matcher(userId).matches()) return Outcome.UNKNOWN;
         Optional<String> tenant = recorder.tenantOf(userId);
         if (tenant.isEmpty()) return Outcome.UNKNOWN;
-        return decide(recorder.record(new Login(tenant.get(), userId, loginsCount, false, null, at))).outcome();
+        return decide(recorder.record(new Login(tenant.get(), userId, loginsCount, false, null, at, requestId))).outcome();
     }
 
     private static Decision decide(Recorded recorded) {

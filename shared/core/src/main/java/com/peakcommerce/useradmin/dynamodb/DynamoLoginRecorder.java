@@ -99,7 +99,7 @@ public final class DynamoLoginRecorder implements LoginRecorder {
                 .expressionAttributeValues(request.expressionAttributeValues())
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
         AuditEntry entry = new AuditEntry(login.tenantId(), AuditEntry.Subject.USER, login.userId(), AuditEntry.Action.FIRST_LOGIN_VERIFIED,
-                AuditEntry.AUTH0, login.at(), null,
+                AuditEntry.AUTH0, login.at(), login.requestId(),
                 Map.of("status", new AuditEntry.Change(before.status().name(), UserStatus.ACTIVE_VERIFIED.name())),
                 Map.of("loginsCount", Long.toString(login.loginsCount())));
         dynamo.transactWriteItems(b -> b.transactItems(update, AuditItems.put(table, entry)));

@@ -77,7 +77,7 @@ public final class LogStreamHandler implements RequestHandler<APIGatewayV2HTTPEv
                     Log.warn("log-stream hook: a success login without a service user id or login count", "logId", record.get("log_id"));
                     continue;
                 }
-                Outcome outcome = logins.loggedIn(userId.get(), count, date(data.get("date")));
+                Outcome outcome = logins.loggedIn(userId.get(), count, date(data.get("date")), request.requestId());
                 if (outcome == Outcome.VERIFIED || outcome == Outcome.RECORDED) recorded++;
                 if (!outcome.allows()) Log.info("log-stream hook: login ignored", "logId", record.get("log_id"), "outcome", outcome.name());
             }

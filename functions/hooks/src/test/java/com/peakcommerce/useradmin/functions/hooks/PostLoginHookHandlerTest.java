@@ -84,6 +84,7 @@ class PostLoginHookHandlerTest {
         AuditEntry flip = flips.getFirst();
         assertEquals(AuditEntry.AUTH0, flip.actorId());
         assertEquals(World.NOW, flip.at());
+        assertEquals(Events.load("post-login-hook").getRequestContext().getRequestId(), flip.requestId(), "the hook's request");
     }
 
     @Test
