@@ -169,6 +169,10 @@ public final class Bench {
             env.put("AUTH0_CREDENTIALS_PARAMETER", "/bench/auth0");
             env.put("MAIL_SENDER", "noreply@bench.test");
             env.put("CLAIM_NAMESPACE", "peakcommerce.example");
+            env.put("AWS_ENDPOINT_URL_KMS", stubs.url());
+            env.put("IMPERSONATION_KEY_ID", "bench-key");
+            env.put("IMPERSONATION_ISSUER", "urn:bench");
+            env.put("IMPERSONATION_AUDIENCE", "bench-portal");
 
             System.out.println();
             System.out.println("## Cold start: fresh JVM (" + String.join(" ", LAMBDA_JVM) + "), handler built, one request; median of " + COLD_RUNS);
@@ -180,6 +184,8 @@ public final class Bench {
                 event.put("body", ((String) event.get("body")).replace("carla.customer@example.com", "bench-" + run + "-" + System.nanoTime() + "@example.com"));
                 return event;
             });
+            coldStart(root, "impersonation", "com.peakcommerce.useradmin.functions.impersonation.StartImpersonationHandler", env,
+                    run -> Events.loadRaw("start-impersonation"));
         } finally {
             dynamoServer.stop();
         }

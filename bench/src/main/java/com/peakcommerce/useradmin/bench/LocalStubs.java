@@ -6,16 +6,31 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 
 /**
- * Stand-ins, on one loopback port, for what a create-user cold start talks to besides DynamoDB: Auth0's
- * token endpoint and Management API, SSM GetParameter (the Auth0 credentials) and SES SendEmail. They
- * answer as the real services do, so the function under measurement runs its real adapters.
+ * Stand-ins, on one loopback port, for what the measured cold starts talk to besides DynamoDB: Auth0's
+ * token endpoint and Management API, SSM GetParameter (the Auth0 credentials), SES SendEmail, and KMS
+ * GetPublicKey and Sign (with an EC key made here). They answer as the real services do, so the function
+ * under measurement runs its real adapters.
  */
 final class LocalStubs implements AutoCloseable {
     private final HttpServer server;
+    private final KeyPair kmsKey;
 
     LocalStubs() throws IOException {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            kmsKey = generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -30,6 +45,12 @@ final class LocalStubs implements AutoCloseable {
         if ("AmazonSSM.GetParameter".equals(target)) {
             reply(exchange, 200, "application/x-amz-json-1.1",
                     "{\"Parameter\":{\"Name\":\"/bench/auth0\",\"Type\":\"SecureString\",\"Value\":\"{\\\"clientId\\\":\\\"bench-client\\\",\\\"clientSecret\\\":\\\"bench-secret\\\"}\",\"Version\":1}}");
+        } else if ("TrentService.GetPublicKey".equals(target)) {
+            reply(exchange, 200, "application/x-amz-json-1.1", "{\"KeyId\":\"bench-key\",\"KeySpec\":\"ECC_NIST_P256\",\"KeyUsage\":\"SIGN_VERIFY\","
+                    + "\"SigningAlgorithms\":[\"ECDSA_SHA_256\"],\"PublicKey\":\"" + Base64.getEncoder().encodeToString(kmsKey.getPublic().getEncoded()) + "\"}");
+        } else if ("TrentService.Sign".equals(target)) {
+            reply(exchange, 200, "application/x-amz-json-1.1", "{\"KeyId\":\"bench-key\",\"SigningAlgorithm\":\"ECDSA_SHA_256\",\"Signature\":\""
+                    + Base64.getEncoder().encodeToString(signDigest(body.replaceAll(".*\"Message\"\\s*:\\s*\"([^\"]+)\".*", "$1"))) + "\"}");
         } else if (path.endsWith("/oauth/token")) {
             reply(exchange, 200, "application/json", "{\"access_token\":\"bench-token\",\"token_type\":\"Bearer\",\"expires_in\":86400,\"scope\":\"create:users\"}");
         } else if (path.endsWith("/api/v2/users")) {
@@ -41,6 +62,18 @@ final class LocalStubs implements AutoCloseable {
             reply(exchange, 200, "application/json", "{\"MessageId\":\"bench-message\"}");
         } else {
             reply(exchange, 404, "application/json", "{\"message\":\"no stub for " + path + "\"}");
+        }
+    }
+
+    /** What KMS's Sign does with MessageType DIGEST: ECDSA over the given SHA-256 digest, DER-encoded. */
+    private byte[] signDigest(String base64Digest) {
+        try {
+            Signature ecdsa = Signature.getInstance("NONEwithECDSA");
+            ecdsa.initSign(kmsKey.getPrivate());
+            ecdsa.update(Base64.getDecoder().decode(base64Digest));
+            return ecdsa.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
