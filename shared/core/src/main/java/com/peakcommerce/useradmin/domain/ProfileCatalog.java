@@ -193,7 +193,7 @@ public final class ProfileCatalog {
             Instant now = clock.instant();
             User after = user.withFields(fields).nextVersion(now);
             try {
-                repository.reassignProfile(user, after, AuditEntry.ofUser(caller, user.id(), AuditEntry.Action.USER_UPDATED, now,
+                repository.replace(user, after, AuditEntry.ofUser(caller, user.id(), AuditEntry.Action.USER_UPDATED, now,
                         Map.of("profileId", new Change(profileId, replacementId)), Map.of("reason", "profile " + profileId + " deleted")));
                 return true;
             } catch (StaleVersion | NotFound changed) {

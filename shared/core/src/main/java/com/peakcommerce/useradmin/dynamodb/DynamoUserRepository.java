@@ -412,12 +412,6 @@ public final class DynamoUserRepository implements UserRepository {
     }
 
     @Override
-    public void reassignProfile(User before, User after, AuditEntry entry) {
-        transact(audited(withProfileGuard(List.of(versionedPut(before, after)), before, after), entry),
-                List.of(DynamoUserRepository::staleOrGone, DynamoUserRepository::profileUnavailable));
-    }
-
-    @Override
     public void deleteProfile(Profile profile, AuditEntry entry) {
         transact(List.of(
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Keys.profile(profile.tenantId(), profile.id()))

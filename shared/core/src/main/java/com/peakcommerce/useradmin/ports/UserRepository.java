@@ -32,11 +32,9 @@ public interface UserRepository {
 
     /**
      * The id of the user holding {@code username} (compared ignoring case), from its marker: one strongly
-     * consistent read. (A default only so that decorators written before it still compile.)
+     * consistent read.
      */
-    default Optional<String> userIdByUsername(String tenantId, String username) {
-        throw new UnsupportedOperationException("userIdByUsername");
-    }
+    Optional<String> userIdByUsername(String tenantId, String username);
 
     /*
      * Writes come in two kinds. A change a person (or a service acting for one) makes to a user carries
@@ -103,27 +101,24 @@ public interface UserRepository {
     /**
      * A page of the tenant's users created by or assigned to the Partner Admin {@code partnerAdminId}
      * (the "created or assigned" realm, seed 003), sorted by name, narrowed by every filter of {@code query}.
-     * (A default only so that decorators written before it still compile.)
      */
-    default Page<User> listCreatedOrAssigned(String tenantId, String partnerAdminId, UserQuery query, int limit, String cursor) {
-        throw new UnsupportedOperationException("listCreatedOrAssigned");
-    }
+    Page<User> listCreatedOrAssigned(String tenantId, String partnerAdminId, UserQuery query, int limit, String cursor);
 
     void insertProfile(Profile profile);
 
     Page<Profile> listProfiles(String tenantId, int limit, String cursor);
 
-    // Profiles' edits and deletes (SPEC P2, P4). Defaults only so that decorators written before them still compile.
+    // Profiles' edits and deletes (SPEC P2, P4).
 
     /** Writes a new profile, its name marker and {@code entry} together; a taken name is a {@code Conflict} on {@code name}. */
-    default void insertProfile(Profile profile, AuditEntry entry) { throw new UnsupportedOperationException("insertProfile"); }
+    void insertProfile(Profile profile, AuditEntry entry);
 
     /**
      * Replaces {@code before} with {@code after} if the stored version is still {@code before.version()} and no
      * delete is under way ({@code Conflict}); moves the name marker in the same transaction when the name
      * changed ({@code Conflict} on {@code name} when taken), and writes {@code entry} with it.
      */
-    default void replaceProfile(Profile before, Profile after, AuditEntry entry) { throw new UnsupportedOperationException("replaceProfile"); }
+    void replaceProfile(Profile before, Profile after, AuditEntry entry);
 
     /**
      * Marks the profile as being deleted ({@link Profile#retiring()} = {@code replacement}, or
@@ -131,33 +126,22 @@ public interface UserRepository {
      * version; from then on no user write may give it to anyone. Answers the marked profile. Marking a
      * profile marked already (a retried or concurrent delete) takes it over.
      */
-    default Profile markProfileRetiring(String tenantId, String profileId, Long expectedVersion, String replacement) {
-        throw new UnsupportedOperationException("markProfileRetiring");
-    }
+    Profile markProfileRetiring(String tenantId, String profileId, Long expectedVersion, String replacement);
 
     /** Removes the mark {@code profile} was given by {@link #markProfileRetiring}, if it is still that one. */
-    default void clearProfileRetiring(Profile profile) { throw new UnsupportedOperationException("clearProfileRetiring"); }
+    void clearProfileRetiring(Profile profile);
 
     /** How many users hold the profile, from the byProfile index (eventually consistent; every page counted). */
-    default long countProfileHolders(String tenantId, String profileId) { throw new UnsupportedOperationException("countProfileHolders"); }
+    long countProfileHolders(String tenantId, String profileId);
 
     /** A page of the users holding the profile, from the byProfile index (eventually consistent). */
-    default Page<User> profileHolders(String tenantId, String profileId, int limit, String cursor) {
-        throw new UnsupportedOperationException("profileHolders");
-    }
-
-    /**
-     * Replaces {@code before} with {@code after} (another profile, same username) if the stored version is still
-     * {@code before.version()} and the new profile exists and is not being deleted ({@code Invalid} on
-     * {@code profileId}), with {@code entry} in the same transaction.
-     */
-    default void reassignProfile(User before, User after, AuditEntry entry) { throw new UnsupportedOperationException("reassignProfile"); }
+    Page<User> profileHolders(String tenantId, String profileId, int limit, String cursor);
 
     /**
      * Deletes the profile and its name marker, with {@code entry}, if it still carries the mark
      * {@code profile.retiring()} ({@code Conflict} when another delete took it over).
      */
-    default void deleteProfile(Profile profile, AuditEntry entry) { throw new UnsupportedOperationException("deleteProfile"); }
+    void deleteProfile(Profile profile, AuditEntry entry);
 
     /** Creates a tenant; a tenant that exists already is a {@code Conflict}. */
     void insertTenant(Tenant tenant);

@@ -47,6 +47,10 @@ public final class CrashingRepository implements UserRepository {
 
     @Override public Snapshot fetch(String tenantId, Set<String> userIds, Set<String> profileIds) { return delegate.fetch(tenantId, userIds, profileIds); }
     @Override public Optional<User> user(String tenantId, String userId) { return delegate.user(tenantId, userId); }
+    @Override public Optional<String> userIdByUsername(String tenantId, String username) { return delegate.userIdByUsername(tenantId, username); }
+    @Override public Page<User> listCreatedOrAssigned(String tenantId, String partnerAdminId, UserQuery query, int limit, String cursor) {
+        return delegate.listCreatedOrAssigned(tenantId, partnerAdminId, query, limit, cursor);
+    }
     @Override public void insert(User user, AuditEntry audit) { maybeCrash("insert"); delegate.insert(user, audit); }
     @Override public void replace(User before, User after, AuditEntry audit) { maybeCrash("replace"); delegate.replace(before, after, audit); }
     @Override public void replaceBookkeeping(User before, User after) { maybeCrash("replaceBookkeeping"); delegate.replaceBookkeeping(before, after); }
@@ -68,6 +72,5 @@ public final class CrashingRepository implements UserRepository {
     @Override public void clearProfileRetiring(Profile profile) { maybeCrash("clearProfileRetiring"); delegate.clearProfileRetiring(profile); }
     @Override public long countProfileHolders(String tenantId, String profileId) { return delegate.countProfileHolders(tenantId, profileId); }
     @Override public Page<User> profileHolders(String tenantId, String profileId, int limit, String cursor) { return delegate.profileHolders(tenantId, profileId, limit, cursor); }
-    @Override public void reassignProfile(User before, User after, AuditEntry entry) { maybeCrash("reassignProfile"); delegate.reassignProfile(before, after, entry); }
     @Override public void deleteProfile(Profile profile, AuditEntry entry) { maybeCrash("deleteProfile"); delegate.deleteProfile(profile, entry); }
 }

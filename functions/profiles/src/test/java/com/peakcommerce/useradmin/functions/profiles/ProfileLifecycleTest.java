@@ -220,7 +220,7 @@ class ProfileLifecycleTest {
         for (int i = 0; i < 30; i++) customer(i);
         CrashingRepository crashing = new CrashingRepository(world.repository);
         ProfileCatalog catalog = new ProfileCatalog(crashing, world.clock, () -> UUID.randomUUID().toString());
-        crashing.crashBefore("reassignProfile", 12);
+        crashing.crashBefore("replace", 12);
 
         assertThrows(CrashingRepository.Crash.class, () -> catalog.delete(world.admin, World.PROFILE_ID, 1L, VIP));
         assertEquals(18, world.repository.countProfileHolders(World.TENANT, World.PROFILE_ID));
