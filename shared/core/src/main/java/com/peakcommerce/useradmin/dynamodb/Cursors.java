@@ -22,16 +22,14 @@ final class Cursors {
         if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) return null;
         Map<String, Object> key = new TreeMap<>();
         lastEvaluatedKey.forEach((name, value) -> key.put(name, value.s()));
-        String json = Json.write(Map.of("i", index.indexName(), "k", key));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return pack(Map.of("i", index.indexName(), "k", key));
     }
 
     /** The start key for {@code index} in partition {@code partition}, or {@code null} for the first page. */
     static Map<String, AttributeValue> decode(String cursor, Index index, String partition, String tenantPrefix) {
         if (cursor == null) return null;
         try {
-            Object parsed = Json.read(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-            if (parsed instanceof Map<?, ?> map && index.indexName().equals(map.get("i")) && map.get("k") instanceof Map<?, ?> key
+            if (unpack(cursor) instanceof Map<?, ?> map && index.indexName().equals(map.get("i")) && map.get("k") instanceof Map<?, ?> key
                     && key.size() == 4 && partition.equals(key.get(index.partitionKey()))
                     && key.get(Keys.PK) instanceof String pk && pk.startsWith(tenantPrefix)
                     && key.get(Keys.SK) instanceof String && key.get(index.sortKey()) instanceof String) {
@@ -42,14 +40,13 @@ final class Cursors {
         } catch (Exception malformed) {
             // fall through: any cursor we did not write for this list is refused alike
         }
-        throw new Invalid("cursor", "cursor is not a cursor of this list; start again without it.");
+        throw foreign();
     }
 
     /** A cursor of a Query on the table itself (no index): its {@code LastEvaluatedKey} is just pk and sk. */
     static String encodeTableKey(Map<String, AttributeValue> lastEvaluatedKey) {
         if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) return null;
-        String json = Json.write(Map.of("t", Map.of(Keys.PK, lastEvaluatedKey.get(Keys.PK).s(), Keys.SK, lastEvaluatedKey.get(Keys.SK).s())));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return pack(Map.of("t", Map.of(Keys.PK, lastEvaluatedKey.get(Keys.PK).s(), Keys.SK, lastEvaluatedKey.get(Keys.SK).s())));
     }
 
     /**
@@ -59,14 +56,25 @@ final class Cursors {
     static Map<String, AttributeValue> decodeTableKey(String cursor, String partition) {
         if (cursor == null) return null;
         try {
-            Object parsed = Json.read(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-            if (parsed instanceof Map<?, ?> map && map.size() == 1 && map.get("t") instanceof Map<?, ?> key && key.size() == 2
+            if (unpack(cursor) instanceof Map<?, ?> map && map.size() == 1 && map.get("t") instanceof Map<?, ?> key && key.size() == 2
                     && partition.equals(key.get(Keys.PK)) && key.get(Keys.SK) instanceof String sk) {
                 return Map.of(Keys.PK, AttributeValue.fromS(partition), Keys.SK, AttributeValue.fromS(sk));
             }
         } catch (Exception malformed) {
             // fall through: any cursor we did not write for this list is refused alike
         }
-        throw new Invalid("cursor", "cursor is not a cursor of this list; start again without it.");
+        throw foreign();
+    }
+
+    private static String pack(Map<String, Object> json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(json).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Object unpack(String cursor) throws java.io.IOException {
+        return Json.read(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+    }
+
+    private static Invalid foreign() {
+        return new Invalid("cursor", "cursor is not a cursor of this list; start again without it.");
     }
 }
