@@ -3,12 +3,8 @@ package com.peakcommerce.useradmin.local;
 import com.peakcommerce.useradmin.jose.Es256;
 import com.peakcommerce.useradmin.ports.TokenSigner;
 
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Map;
 
 /**
@@ -17,31 +13,11 @@ import java.util.Map;
  * adapter does and published the same way at {@code GET /.well-known/jwks.json}.
  */
 public final class LocalTokenSignerStandIn implements TokenSigner {
-    private final KeyPair keys;
-    private final Map<String, Object> jwk;
-
-    public LocalTokenSignerStandIn() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            this.keys = generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-        this.jwk = Map.copyOf(Es256.jwk((ECPublicKey) keys.getPublic()));
-    }
+    private final KeyPair keys = Es256.newKeyPair();
+    private final Map<String, Object> jwk = Map.copyOf(Es256.jwk((ECPublicKey) keys.getPublic()));
 
     @Override
-    public byte[] sign(byte[] signingInput) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
-            signer.initSign(keys.getPrivate());
-            signer.update(signingInput);
-            return signer.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    public byte[] sign(byte[] signingInput) { return Es256.sign(keys.getPrivate(), signingInput); }
 
     @Override
     public Map<String, Object> publicJwk() { return jwk; }

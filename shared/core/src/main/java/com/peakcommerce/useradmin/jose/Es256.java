@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
@@ -34,6 +37,29 @@ public final class Es256 {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     private Es256() {}
+
+    /** A new P-256 key pair, for stand-ins and tests: the service's own key lives in KMS and never leaves it. */
+    public static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ES256 signature (R||S, 64 bytes) of {@code signingInput} with a key held in this JVM (see {@link #newKeyPair}). */
+    public static byte[] sign(PrivateKey key, byte[] signingInput) {
+        try {
+            Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+            signer.initSign(key);
+            signer.update(signingInput);
+            return signer.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static String b64(byte[] bytes) { return B64.encodeToString(bytes); }
 
