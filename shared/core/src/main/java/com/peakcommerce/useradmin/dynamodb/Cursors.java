@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Opaque list cursors: a query's {@code LastEvaluatedKey} (string attributes only) with the index it
@@ -16,6 +17,8 @@ import java.util.TreeMap;
  * partition, so one cannot be replayed against another list or tenant.
  */
 final class Cursors {
+    private static final Pattern NAME_KEY = Pattern.compile("^[^\\u0000]{0,1000}\\|[A-Za-z0-9_-]{1,64}$");
+
     private Cursors() {}
 
     static String encode(Index index, Map<String, AttributeValue> lastEvaluatedKey) {
@@ -60,6 +63,26 @@ final class Cursors {
                     && partition.equals(key.get(Keys.PK)) && key.get(Keys.SK) instanceof String sk) {
                 return Map.of(Keys.PK, AttributeValue.fromS(partition), Keys.SK, AttributeValue.fromS(sk));
             }
+        } catch (Exception malformed) {
+            // fall through: any cursor we did not write for this list is refused alike
+        }
+        throw foreign();
+    }
+
+    /**
+     * The cursor of a Partner Admin's "created or assigned" list (two index Queries merged): the name key
+     * ({@code last|first|id}) the previous page ended at; both Queries start after it.
+     */
+    static String encodeRealm(String nameKey) {
+        return pack(Map.of("i", "createdOrAssigned", "n", nameKey));
+    }
+
+    /** The name key a realm cursor carries, or {@code null} for the first page. */
+    static String decodeRealm(String cursor) {
+        if (cursor == null) return null;
+        try {
+            if (unpack(cursor) instanceof Map<?, ?> map && map.size() == 2 && "createdOrAssigned".equals(map.get("i"))
+                    && map.get("n") instanceof String n && NAME_KEY.matcher(n).matches()) return n;
         } catch (Exception malformed) {
             // fall through: any cursor we did not write for this list is refused alike
         }

@@ -197,7 +197,7 @@ public final class DynamoUserRepository implements UserRepository {
      */
     @Override
     public Page<User> listCreatedOrAssigned(String tenantId, String partnerAdminId, UserQuery query, int limit, String cursor) {
-        String after = RealmCursor.decode(cursor);
+        String after = Cursors.decodeRealm(cursor);
         // DynamoDB orders string keys by their UTF-8 bytes; so does this map.
         java.util.Comparator<String> byBytes = (a, b) -> java.util.Arrays.compareUnsigned(
                 a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -220,67 +220,20 @@ public final class DynamoUserRepository implements UserRepository {
         String next;
         if (certain.size() > limit) next = certain.keySet().stream().skip(limit - 1).findFirst().orElseThrow();
         else next = anyMore ? bound : null;
-        return new Page<>(items, next == null ? null : RealmCursor.encode(next));
+        return new Page<>(items, next == null ? null : Cursors.encodeRealm(next));
     }
 
     private QueryRequest realmQuery(Index index, String partition, String tenantId, UserQuery query, String after, int limit) {
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        names.put("#pk", index.partitionKey());
-        values.put(":pk", s(partition));
-        String keyCondition = "#pk = :pk";
-        List<String> filters = new ArrayList<>();
-        if (query.q() != null) {
-            boolean byUsername = query.q().contains("@");
-            values.put(":q", s(byUsername ? User.usernameKey(query.q()) : Keys.namePrefix(query.q())));
-            if (byUsername) {
-                names.put("#uk", Index.BY_USERNAME.sortKey());
-                filters.add("begins_with(#uk, :q)");
-            } else {
-                names.put("#sk", index.sortKey());
-                keyCondition += " AND begins_with(#sk, :q)";
-            }
-        }
-        // Every filter is applied (none is the partition here), so they can only narrow the realm.
-        UserListQuery.filter(filters, names, values, true, "role", query.role() == null ? null : query.role().name());
-        UserListQuery.filter(filters, names, values, true, "status", query.status() == null ? null : query.status().name());
-        UserListQuery.filter(filters, names, values, true, "accountNumber", query.accountNumber());
-        UserListQuery.filter(filters, names, values, true, "partnerId", query.partnerId());
-        UserListQuery.filter(filters, names, values, true, "salesRepId", query.salesRepId());
-        UserListQuery.filter(filters, names, values, true, "partnerAdminId", query.partnerAdminId());
+        // Every filter is applied (the partition is the Partner Admin's, none of the filters), so they can only narrow the realm.
         Map<String, AttributeValue> start = null;
         if (after != null) {
             start = new HashMap<>(Keys.user(tenantId, after.substring(after.lastIndexOf('|') + 1)));
             start.put(index.partitionKey(), s(partition));
             start.put(index.sortKey(), s(after));
         }
-        return QueryRequest.builder().tableName(table).indexName(index.indexName())
-                .keyConditionExpression(keyCondition)
-                .filterExpression(filters.isEmpty() ? null : String.join(" AND ", filters))
-                .expressionAttributeNames(names).expressionAttributeValues(values)
-                .exclusiveStartKey(start).limit(limit).build();
+        return UserListQuery.request(table, index, partition, query, false).exclusiveStartKey(start).limit(limit).build();
     }
 
-    /** The cursor of the merged realm list: the name key (last|first|id) the previous page ended at. */
-    private static final class RealmCursor {
-        private static final java.util.regex.Pattern NAME_KEY = java.util.regex.Pattern.compile("^[^\\u0000]{0,1000}\\|[A-Za-z0-9_-]{1,64}$");
-
-        static String encode(String nameKey) {
-            String json = com.peakcommerce.useradmin.json.Json.write(Map.of("i", "createdOrAssigned", "n", nameKey));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        static String decode(String cursor) {
-            if (cursor == null) return null;
-            try {
-                Object parsed = com.peakcommerce.useradmin.json.Json.read(new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8));
-                if (parsed instanceof Map<?, ?> map && "createdOrAssigned".equals(map.get("i")) && map.get("n") instanceof String n && NAME_KEY.matcher(n).matches()) return n;
-            } catch (Exception malformed) {
-                // fall through: any cursor we did not write for this list is refused alike
-            }
-            throw new com.peakcommerce.useradmin.domain.DomainException.Invalid("cursor", "cursor is not a cursor of this list; start again without it.");
-        }
-    }
 
     @Override
     public List<User> pending(Instant before, User after, int limit) {
@@ -518,6 +471,19 @@ public final class DynamoUserRepository implements UserRepository {
         Page<User> run(DynamoDbClient dynamo, String table, int limit, String cursor) {
             Index index = index();
             String partition = partition(index);
+            QueryResponse response = dynamo.query(request(table, index, partition, query, true)
+                    .exclusiveStartKey(Cursors.decode(cursor, index, partition, Keys.tenantPrefix(tenantId)))
+                    .limit(limit).build());
+            return new Page<>(response.items().stream().map(ItemMapper::user).toList(),
+                    response.hasLastEvaluatedKey() ? Cursors.encode(index, response.lastEvaluatedKey()) : null);
+        }
+
+        /**
+         * A users-list Query of {@code partition} of {@code index}: the name or username prefix, and every filter
+         * of {@code query} as a FilterExpression inside the partition, except the one the partition already is
+         * when {@code partitionIsAFilter} (a list picked by its most selective filter; not a realm's partition).
+         */
+        static QueryRequest.Builder request(String table, Index index, String partition, UserQuery query, boolean partitionIsAFilter) {
             Map<String, String> names = new LinkedHashMap<>();
             Map<String, AttributeValue> values = new LinkedHashMap<>();
             names.put("#pk", index.partitionKey());
@@ -526,8 +492,7 @@ public final class DynamoUserRepository implements UserRepository {
             List<String> filters = new ArrayList<>();
             if (query.q() != null) {
                 boolean byUsername = query.q().contains("@");
-                String prefix = byUsername ? User.usernameKey(query.q()) : Keys.namePrefix(query.q());
-                values.put(":q", s(prefix));
+                values.put(":q", s(byUsername ? User.usernameKey(query.q()) : Keys.namePrefix(query.q())));
                 if (byUsername && index != Index.BY_USERNAME) {
                     names.put("#uk", Index.BY_USERNAME.sortKey());
                     filters.add("begins_with(#uk, :q)");
@@ -536,25 +501,22 @@ public final class DynamoUserRepository implements UserRepository {
                     keyCondition += " AND begins_with(#sk, :q)";
                 }
             }
-            // What the chosen index does not narrow down is filtered within the (already narrowed) partition.
-            filter(filters, names, values, index != Index.BY_ROLE, "role", query.role() == null ? null : query.role().name());
-            filter(filters, names, values, index != Index.BY_STATUS, "status", query.status() == null ? null : query.status().name());
-            filter(filters, names, values, index != Index.BY_ACCOUNT, "accountNumber", query.accountNumber());
-            filter(filters, names, values, index != Index.BY_PARTNER, "partnerId", query.partnerId());
-            filter(filters, names, values, index != Index.BY_SALES_REP, "salesRepId", query.salesRepId());
+            Index pinned = partitionIsAFilter ? index : null;
+            filter(filters, names, values, pinned != Index.BY_ROLE, "role", query.role() == null ? null : query.role().name());
+            filter(filters, names, values, pinned != Index.BY_STATUS, "status", query.status() == null ? null : query.status().name());
+            filter(filters, names, values, pinned != Index.BY_ACCOUNT, "accountNumber", query.accountNumber());
+            filter(filters, names, values, pinned != Index.BY_PARTNER, "partnerId", query.partnerId());
+            filter(filters, names, values, pinned != Index.BY_SALES_REP, "salesRepId", query.salesRepId());
+            filter(filters, names, values, pinned != Index.BY_PARTNER_ADMIN, "partnerAdminId", query.partnerAdminId());
             if (query.hiddenRole() != null) {
                 names.put("#hidden", "role");
                 values.put(":hidden", s(query.hiddenRole().name()));
                 filters.add("#hidden <> :hidden");
             }
-            QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(index.indexName())
+            return QueryRequest.builder().tableName(table).indexName(index.indexName())
                     .keyConditionExpression(keyCondition)
                     .filterExpression(filters.isEmpty() ? null : String.join(" AND ", filters))
-                    .expressionAttributeNames(names).expressionAttributeValues(values)
-                    .exclusiveStartKey(Cursors.decode(cursor, index, partition, Keys.tenantPrefix(tenantId)))
-                    .limit(limit).build());
-            return new Page<>(response.items().stream().map(ItemMapper::user).toList(),
-                    response.hasLastEvaluatedKey() ? Cursors.encode(index, response.lastEvaluatedKey()) : null);
+                    .expressionAttributeNames(names).expressionAttributeValues(values);
         }
 
         /** The most selective index the request allows: an association, then role, then status, then all. */
@@ -582,7 +544,7 @@ public final class DynamoUserRepository implements UserRepository {
             };
         }
 
-        static void filter(List<String> filters, Map<String, String> names, Map<String, AttributeValue> values,
+        private static void filter(List<String> filters, Map<String, String> names, Map<String, AttributeValue> values,
                                    boolean needed, String attribute, String value) {
             if (!needed || value == null) return;
             names.put("#" + attribute, attribute);
