@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.domain;
 
+import com.peakcommerce.useradmin.testing.MovableClock;
 import com.peakcommerce.useradmin.domain.AuditEntry.Action;
 import com.peakcommerce.useradmin.domain.AuditEntry.Change;
 import com.peakcommerce.useradmin.domain.DomainException.Conflict;
@@ -18,8 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -359,17 +358,4 @@ class AuditTrailTest {
         return Long.parseLong(item.get("expiresAt").n());
     }
 
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) { this.now = now; }
-
-        void advance(Duration by) { now = now.plus(by); }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-
-        @Override public Clock withZone(ZoneId zone) { return this; }
-
-        @Override public Instant instant() { return now; }
-    }
 }

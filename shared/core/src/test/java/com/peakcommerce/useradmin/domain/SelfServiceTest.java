@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.domain;
 
+import com.peakcommerce.useradmin.testing.MovableClock;
 import com.peakcommerce.useradmin.domain.DomainException.Conflict;
 import com.peakcommerce.useradmin.domain.DomainException.Forbidden;
 import com.peakcommerce.useradmin.domain.DomainException.Invalid;
@@ -10,11 +11,8 @@ import com.peakcommerce.useradmin.ports.IdentityProviderException.Reason;
 import com.peakcommerce.useradmin.testing.World;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -253,18 +251,4 @@ class SelfServiceTest {
         return refusal.errors().stream().map(DomainException.FieldError::field).sorted().toList();
     }
 
-    /** A clock that stands still until a test moves it. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) { this.now = now; }
-
-        void advance(Duration by) { now = now.plus(by); }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-
-        @Override public Clock withZone(ZoneId zone) { return this; }
-
-        @Override public Instant instant() { return now; }
-    }
 }

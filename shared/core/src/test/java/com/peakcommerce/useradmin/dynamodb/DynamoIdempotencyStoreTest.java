@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.dynamodb;
 
+import com.peakcommerce.useradmin.testing.MovableClock;
 import com.peakcommerce.useradmin.ports.IdempotencyStore.Claimed;
 import com.peakcommerce.useradmin.ports.IdempotencyStore.InProgress;
 import com.peakcommerce.useradmin.ports.IdempotencyStore.KeyReused;
@@ -10,11 +11,8 @@ import com.peakcommerce.useradmin.testing.LocalDynamo;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -124,18 +122,4 @@ class DynamoIdempotencyStoreTest {
         return items.getFirst();
     }
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) { this.now = now; }
-
-        void set(Instant instant) { now = instant; }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-
-        @Override public Clock withZone(ZoneId zone) { return this; }
-
-        @Override public Instant instant() { return now; }
-    }
 }

@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.functions.impersonation;
 
+import com.peakcommerce.useradmin.testing.MovableClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.peakcommerce.useradmin.domain.Impersonation;
 import com.peakcommerce.useradmin.domain.Role;
@@ -28,10 +29,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -395,18 +393,4 @@ class ImpersonationHandlersTest {
         return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, parameters.getParameterSpec(ECParameterSpec.class)));
     }
 
-    /** A clock the test moves on. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) { this.now = now; }
-
-        void set(Instant instant) { now = instant; }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-
-        @Override public Clock withZone(ZoneId zone) { return this; }
-
-        @Override public Instant instant() { return now; }
-    }
 }
