@@ -66,6 +66,11 @@ public sealed abstract class DomainException extends RuntimeException {
         public VersionRequired() { super("Send the version you read in an If-Match header."); }
     }
 
+    /** A body in a format the route does not take (it takes JSON). */
+    public static final class UnsupportedFormat extends DomainException {
+        public UnsupportedFormat(String message) { super(message); }
+    }
+
     /** A system the service depends on (the identity provider) did not answer; the same request may be retried. */
     public static final class Unavailable extends DomainException {
         public Unavailable(String message) { super(message); }

@@ -138,13 +138,13 @@ public final class ProfileCatalog {
      * mark may be missed (see docs/table.md).
      */
     public Deletion delete(CallerId caller, String profileId, Long expectedVersion, String replacementId) {
-        Set<String> profileIds = replacementId == null ? Set.of(profileId) : Set.of(profileId, replacementId);
+        Set<String> profileIds = replacementId == null || replacementId.equals(profileId) ? Set.of(profileId) : Set.of(profileId, replacementId);
         var snapshot = repository.fetch(caller.tenantId(), Set.of(caller.userId()), profileIds);
         manager(snapshot.user(caller.userId()));
         if (!snapshot.profiles().containsKey(profileId)) throw new NotFound("No such profile.");
         if (replacementId != null) {
             Profile replacement = snapshot.profiles().get(replacementId);
-            if (replacementId.equals(profileId)) throw new Invalid(REPLACEMENT, "The replacement must be another profile.");
+            if (replacementId.equals(profileId)) throw new Invalid(REPLACEMENT, "A profile cannot replace itself: the replacement must be another profile.");
             if (replacement == null) throw new Invalid(REPLACEMENT, "No profile " + replacementId + " in this tenant.");
             if (replacement.retiring() != null) throw new Invalid(REPLACEMENT, "The profile " + replacementId + " is being deleted itself.");
         }

@@ -2,11 +2,34 @@ package com.peakcommerce.useradmin.domain;
 
 /**
  * The users-list filters of SPEC U4; {@code null} means "any". {@code q} is a prefix of the last name
- * (optionally followed by the first name) or, when it contains '@', of the username.
+ * (optionally followed by a prefix of the first name: "smi jo" finds Jo Smith) or, when it contains '@',
+ * of the username; a {@code q} that is not acceptable {@link Text}, or that folds to nothing (a lone
+ * accent, punctuation), is refused naming {@code q}.
  * {@code hiddenRole} is set by the service, never by the caller: a role whose users the caller may not see.
  */
 public record UserQuery(Role role, UserStatus status, String accountNumber, String partnerId, String salesRepId,
                         String partnerAdminId, String q, Role hiddenRole) {
+
+    public UserQuery {
+        if (q != null) {
+            String problem = Text.problem(q);
+            if (problem != null) throw new DomainException.Invalid("q", "q " + problem);
+            if (!q.contains("@") && nameWords(q).length == 0) {
+                throw new DomainException.Invalid("q", "q must contain a letter or digit: the start of a last name, optionally followed by the start of a first name.");
+            }
+        }
+    }
+
+    /**
+     * The words of a name search, folded: the last-name prefix and, if given, the first-name prefix (the
+     * rest of {@code q}, so "smith mary ann" looks for first names starting "mary ann"); none when
+     * {@code q} holds no letter or digit.
+     */
+    public static String[] nameWords(String q) {
+        String folded = Text.fold(q).replaceAll("[^\\p{L}\\p{N}'.-]+", " ").strip();
+        if (folded.isEmpty() || folded.chars().noneMatch(Character::isLetterOrDigit)) return new String[0];
+        return folded.split(" ", 2);
+    }
 
     public static final UserQuery ALL = new UserQuery(null, null, null, null, null, null, null, null);
 

@@ -227,7 +227,7 @@ public final class DynamoUserRepository implements UserRepository {
         // Every filter is applied (the partition is the Partner Admin's, none of the filters), so they can only narrow the realm.
         Map<String, AttributeValue> start = null;
         if (after != null) {
-            start = new HashMap<>(Keys.user(tenantId, after.substring(after.lastIndexOf('|') + 1)));
+            start = new HashMap<>(Keys.user(tenantId, Keys.idOfNameKey(after)));
             start.put(index.partitionKey(), s(partition));
             start.put(index.sortKey(), s(after));
         }
@@ -492,13 +492,20 @@ public final class DynamoUserRepository implements UserRepository {
             List<String> filters = new ArrayList<>();
             if (query.q() != null) {
                 boolean byUsername = query.q().contains("@");
-                values.put(":q", s(byUsername ? User.usernameKey(query.q()) : Keys.namePrefix(query.q())));
+                // q is a username prefix, or a last-name prefix optionally followed by a first-name prefix.
+                String[] words = byUsername ? new String[]{User.usernameKey(query.q())} : UserQuery.nameWords(query.q());
+                values.put(":q", s(words[0]));
                 if (byUsername && index != Index.BY_USERNAME) {
                     names.put("#uk", Index.BY_USERNAME.sortKey());
                     filters.add("begins_with(#uk, :q)");
                 } else {
                     names.put("#sk", index.sortKey());
                     keyCondition += " AND begins_with(#sk, :q)";
+                }
+                if (words.length > 1) {
+                    names.put("#fk", ItemMapper.FIRST_NAME_KEY);
+                    values.put(":first", s(words[1]));
+                    filters.add("begins_with(#fk, :first)");
                 }
             }
             Index pinned = partitionIsAFilter ? index : null;

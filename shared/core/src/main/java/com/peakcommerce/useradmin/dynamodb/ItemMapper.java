@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class ItemMapper {
     static final String ENTITY = "entity";
+    /** The folded first name, for a search's second word ("smi jo": last name "smi…", first name "jo…"). */
+    static final String FIRST_NAME_KEY = "firstNameKey";
 
     private ItemMapper() {}
 
@@ -48,6 +50,7 @@ final class ItemMapper {
         item.put(Index.BY_NAME.partitionKey(), s(Keys.usersList(tenant)));
         item.put(Index.BY_NAME.sortKey(), s(nameKey));
         item.put(Index.BY_USERNAME.sortKey(), s(User.usernameKey(user.username())));
+        item.put(FIRST_NAME_KEY, s(Keys.sortable(user.firstName())));
         item.put(Index.BY_ROLE.partitionKey(), s(Keys.byRole(tenant, user.role())));
         item.put(Index.BY_STATUS.partitionKey(), s(Keys.byStatus(tenant, user.status())));
         String account = user.text(UserField.ACCOUNT_NUMBER);
@@ -103,7 +106,7 @@ final class ItemMapper {
         item.put("createdAt", s(profile.createdAt().toString()));
         item.put("updatedAt", s(profile.updatedAt().toString()));
         item.put(Index.BY_NAME.partitionKey(), s(Keys.profilesList(profile.tenantId())));
-        item.put(Index.BY_NAME.sortKey(), s(Keys.sortable(profile.name()) + "|" + profile.id()));
+        item.put(Index.BY_NAME.sortKey(), s(Keys.profileNameKey(profile.name(), profile.id())));
         // Only the settings set on it: one not stored reads as its default (ProfileSettings).
         if (!profile.settings().isEmpty()) {
             Map<String, AttributeValue> settings = new HashMap<>();

@@ -2,14 +2,13 @@ package com.peakcommerce.useradmin.dynamodb;
 
 import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.Role;
+import com.peakcommerce.useradmin.domain.Text;
 import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.domain.UserStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Every key of the table, built in one place. Each record lives in its own partition whose key starts
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
 public final class Keys {
     public static final String PK = "pk";
     public static final String SK = "sk";
-    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
     private Keys() {}
 
@@ -102,15 +100,27 @@ public final class Keys {
 
     static String byUser(String tenantId, String relation, String userId) { return tenantPrefix(tenantId) + relation + "#" + userId; }
 
+    /**
+     * Joins the parts of a name sort key. DynamoDB orders keys by their UTF-8 bytes, and this one sorts
+     * below every character a name may hold (control characters are refused in every field, see
+     * {@link com.peakcommerce.useradmin.domain.Text}), so a shorter name sorts first at every level:
+     * "brown, jo" before "brownlee, pat", "abe, emil" before "abe, emile".
+     */
+    static final String NAME_SEPARATOR = "\u0001";
+
     /** The sort key of the name indexes: last name, first name, id; lower case, accents folded. */
     static String nameKey(String lastName, String firstName, String id) {
-        return sortable(lastName) + "|" + sortable(firstName) + "|" + id;
+        return sortable(lastName) + NAME_SEPARATOR + sortable(firstName) + NAME_SEPARATOR + id;
     }
 
-    /** A search prefix in the shape of {@link #nameKey}: "smith jo" finds Jo Smith. */
-    static String namePrefix(String q) {
-        String[] parts = sortable(q).trim().split("[\\s,]+", 2);
-        return parts.length == 1 ? parts[0] : parts[0] + "|" + parts[1];
+    /** The sort key of the profiles list: the name, then the id. */
+    static String profileNameKey(String name, String id) {
+        return sortable(name) + NAME_SEPARATOR + id;
+    }
+
+    /** The id at the end of a name sort key. */
+    static String idOfNameKey(String nameKey) {
+        return nameKey.substring(nameKey.lastIndexOf(NAME_SEPARATOR) + 1);
     }
 
     /** The one partition of the pending index: every tenant's half-done users (few, and short-lived). */
@@ -122,7 +132,7 @@ public final class Keys {
     }
 
     static String sortable(String s) {
-        return ACCENTS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return Text.fold(s);
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

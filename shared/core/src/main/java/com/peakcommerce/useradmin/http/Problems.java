@@ -8,6 +8,7 @@ import com.peakcommerce.useradmin.domain.DomainException.Invalid;
 import com.peakcommerce.useradmin.domain.DomainException.NotFound;
 import com.peakcommerce.useradmin.domain.DomainException.StaleVersion;
 import com.peakcommerce.useradmin.domain.DomainException.Unavailable;
+import com.peakcommerce.useradmin.domain.DomainException.UnsupportedFormat;
 import com.peakcommerce.useradmin.domain.DomainException.VersionRequired;
 
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ public final class Problems {
                     List.of(new FieldError("If-Match", e.getMessage())), requestId);
             case VersionRequired v -> problem(428, "version-required", "If-Match is required", e.getMessage(),
                     List.of(new FieldError("If-Match", e.getMessage())), requestId);
+            case UnsupportedFormat u -> problem(415, "unsupported-media-type", "Unsupported media type", e.getMessage(),
+                    List.of(new FieldError("Content-Type", e.getMessage())), requestId);
             case Unavailable u -> problem(503, "unavailable", "A service the request depends on did not answer", e.getMessage(), List.of(), requestId)
                     .withHeader("Retry-After", "5");
         };

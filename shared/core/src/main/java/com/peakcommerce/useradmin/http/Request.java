@@ -5,6 +5,7 @@ import com.peakcommerce.useradmin.domain.CallerId;
 import com.peakcommerce.useradmin.domain.DomainException.Forbidden;
 import com.peakcommerce.useradmin.domain.DomainException.Invalid;
 import com.peakcommerce.useradmin.domain.DomainException.NotFound;
+import com.peakcommerce.useradmin.domain.DomainException.UnsupportedFormat;
 import com.peakcommerce.useradmin.json.Json;
 
 import java.nio.charset.StandardCharsets;
@@ -58,9 +59,14 @@ public final class Request {
         return value;
     }
 
-    /** The body as one JSON object. */
+    /**
+     * The body as one JSON object. It must come as {@code application/json} ({@code PATCH} also takes
+     * {@code application/merge-patch+json}), with no charset or UTF-8: anything else is a 415, and so is
+     * a body without a {@code Content-Type}.
+     */
     public Map<String, Object> body() {
         String body = event.getBody();
+        requireJsonContentType(body == null || body.isEmpty());
         if (body != null && event.getIsBase64Encoded()) {
             try {
                 body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
@@ -72,6 +78,24 @@ public final class Request {
             throw new Invalid("(body)", "The body is larger than " + MAX_BODY_BYTES + " bytes.");
         }
         return Json.object(body);
+    }
+
+    private void requireJsonContentType(boolean emptyBody) {
+        String contentType = header("Content-Type");
+        if (contentType == null && emptyBody) return; // no body at all: Json.object names the missing body
+        String[] parts = contentType == null ? new String[]{""} : contentType.split(";");
+        String media = parts[0].strip().toLowerCase(Locale.ROOT);
+        boolean json = media.equals("application/json") || (media.equals("application/merge-patch+json") && method().equals("PATCH"));
+        for (int i = 1; i < parts.length && json; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset")) {
+                json = parameter.length == 2 && parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8");
+            }
+        }
+        if (!json) {
+            throw new UnsupportedFormat((contentType == null ? "The body has no Content-Type" : "The body is " + contentType.strip())
+                    + "; send it as application/json" + (method().equals("PATCH") ? " or application/merge-patch+json" : "") + " (UTF-8).");
+        }
     }
 
     /** The body's bytes as sent (base64 decoded when it can be), empty for none; for the idempotency fingerprint. */

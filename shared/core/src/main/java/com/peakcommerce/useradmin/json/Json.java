@@ -1,10 +1,15 @@
 package com.peakcommerce.useradmin.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.jr.ob.JSON;
+import com.peakcommerce.useradmin.domain.DomainException.FieldError;
 import com.peakcommerce.useradmin.domain.DomainException.Invalid;
+import com.peakcommerce.useradmin.domain.Text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,18 +22,45 @@ public final class Json {
 
     private Json() {}
 
-    /** Parses a request body that must be one JSON object; anything else is a 400 naming the body. */
+    /**
+     * Parses a request body that must be exactly one JSON object (nothing after it); anything else is a
+     * 400 naming the body. Every string in it must be acceptable {@link Text}: one that is not is a 400
+     * naming its field ({@code settings.myAccount.viewAccount}, {@code items[2]}).
+     */
     public static Map<String, Object> object(String body) {
         if (body == null || body.isBlank()) throw new Invalid("(body)", "A JSON object is required.");
         Object value;
-        try {
-            value = JSON_IN.anyFrom(body);
+        try (JsonParser parser = JSON_IN.getStreamingFactory().createParser(body)) {
+            value = JSON_IN.anyFrom(parser);
+            if (parser.nextToken() != null) throw new Invalid("(body)", "The body must be exactly one JSON object, with nothing after it.");
         } catch (IOException | RuntimeException e) {
+            if (e instanceof Invalid invalid) throw invalid;
             throw new Invalid("(body)", "The body is not valid JSON.");
         }
         if (!(value instanceof Map<?, ?> map)) throw new Invalid("(body)", "The body must be a JSON object.");
+        List<FieldError> errors = new ArrayList<>();
+        checkText(null, map, errors);
+        if (!errors.isEmpty()) throw new Invalid(errors);
         @SuppressWarnings("unchecked") Map<String, Object> object = (Map<String, Object>) map;
         return object;
+    }
+
+    private static void checkText(String path, Object value, List<FieldError> errors) {
+        switch (value) {
+            case String s -> {
+                String problem = Text.problem(s);
+                if (problem != null) errors.add(new FieldError(path, path + " " + problem));
+            }
+            case Map<?, ?> map -> map.forEach((key, child) -> {
+                String name = (String) key;
+                if (Text.problem(name) != null) errors.add(new FieldError("(body)", "A field name " + Text.problem(name)));
+                else checkText(path == null ? name : path + "." + name, child, errors);
+            });
+            case List<?> list -> {
+                for (int i = 0; i < list.size(); i++) checkText(path + "[" + i + "]", list.get(i), errors);
+            }
+            case null, default -> { }
+        }
     }
 
     /** Parses JSON the service wrote itself (cursors, stored documents). */

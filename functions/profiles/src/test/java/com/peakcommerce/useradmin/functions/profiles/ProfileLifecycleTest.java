@@ -159,6 +159,27 @@ class ProfileLifecycleTest {
     // ---- P4: deletes --------------------------------------------------------------------------------
 
     @Test
+    void aProfileCannotReplaceItselfWithOrWithoutHolders() {
+        for (int holders : new int[]{0, 2}) {
+            for (int i = 0; i < holders; i++) customer(i);
+            Answer refused = Answer.of(new DeleteProfileHandler(world.profiles), deleteEvent(World.PROFILE_ID, World.PROFILE_ID));
+
+            assertEquals(400, refused.status(), holders + " holders");
+            assertEquals(List.of("replacement"), refused.errorFields());
+            assertFalse(profileItem(World.PROFILE_ID).containsKey("retiring"), "nothing was marked");
+        }
+        assertEquals(2, world.repository.countProfileHolders(World.TENANT, World.PROFILE_ID), "the holders keep the profile");
+    }
+
+    @Test
+    void aBodyWithAnythingAfterItsObjectCreatesNoProfile() {
+        assertEquals(400, create("{\"name\":\"A\"}{\"name\":\"B\"}").status());
+        assertEquals(List.of("(body)"), create("{\"name\":\"A\"} trailing").errorFields());
+        assertEquals(List.of("name"), create("{\"name\":\"Gold\\u0000\"}").errorFields());
+        assertEquals(List.of("Standard"), names());
+    }
+
+    @Test
     void aProfileUsersHoldIsNotDeletedWithoutAReplacement() {
         for (int i = 0; i < 3; i++) customer(i);
 

@@ -19,6 +19,7 @@ import static com.peakcommerce.useradmin.testing.World.CUSTOMER_ID;
 import static com.peakcommerce.useradmin.testing.World.TENANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,15 @@ class UsersAdminHandlersTest {
             "inapplicable field    | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\",\"accountNumber\":\"A1\"} | accountNumber",
             "unknown role          | {\"role\":\"KING\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\"} | role",
             "bad activation        | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\",\"activation\":{\"method\":\"PIGEON\"}} | activation.method",
+            "content after the JSON | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\"} garbage | (body)",
+            "two JSON objects      | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\"}{\"b\":2} | (body)",
+            "a lone surrogate      | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"\\ud800\",\"lastName\":\"A\",\"username\":\"a@example.com\"} | firstName",
+            "a lone low surrogate  | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\",\"company\":\"x\\udc00\"} | company",
+            "NUL in a username     | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"x\\u0000y@example.com\"} | username",
+            "a tab in a name       | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\\tB\",\"username\":\"a@example.com\"} | lastName",
+            "a line break          | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\",\"streetAddress\":\"1 Main St\\n2nd floor\"} | streetAddress",
+            "a C1 control          | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\\u0085\",\"lastName\":\"A\",\"username\":\"a@example.com\"} | firstName",
+            "in a nested object    | {\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"A\",\"lastName\":\"A\",\"username\":\"a@example.com\",\"activation\":{\"method\":\"PASSWORD\",\"password\":\"Secret\\u0000123!\"}} | activation.password",
     })
     void badInputIsA400ProblemNamingTheFieldAndWritesNothing(String label, String body, String field) {
         Answer answer = create(withBody("create-user", body));
@@ -68,6 +78,79 @@ class UsersAdminHandlersTest {
         assertEquals("application/problem+json", answer.contentType());
         assertEquals(List.of(field), answer.errorFields(), label);
         assertEquals(List.of("ada.admin@example.com"), world.identityProvider.logins.values().stream().map(l -> l.email()).toList());
+    }
+
+    @Test
+    void aPartnerAccountExecutiveWithAnAccountNumberIsAnAnswerTheApiDescriptionHolds() {
+        world.seedUser(TENANT, "pa-1", Role.PARTNER_ADMIN, "Pia", "Partneradmin", "pia@example.com");
+        // Answer.of holds every answer against docs/openapi.yaml: the 201 and the PATCH's 200 carry accountNumber.
+        Answer created = create(withBody("create-user", "{\"role\":\"PARTNER_ACCOUNT_EXECUTIVE\",\"firstName\":\"Pete\",\"lastName\":\"Pae\","
+                + "\"username\":\"pete@example.com\",\"profileId\":\"" + World.PROFILE_ID + "\",\"partnerAdminId\":\"pa-1\",\"accountNumber\":\"A000001212\"}"));
+        assertEquals(201, created.status());
+        assertEquals("A000001212", created.body().get("accountNumber"));
+
+        APIGatewayV2HTTPEvent patch = Events.load("update-user");
+        patch.getPathParameters().put("userId", (String) created.body().get("id"));
+        patch.getHeaders().put("if-match", created.header("ETag"));
+        patch.setBody("{\"accountNumber\":\"A000001213\"}");
+        Answer changed = Answer.of(new UpdateUserHandler(world.administration), patch);
+        assertEquals(200, changed.status());
+        assertEquals("A000001213", changed.body().get("accountNumber"));
+    }
+
+    @Test
+    void aValidSurrogatePairIsStoredAsSent() {
+        Answer answer = create(withBody("create-user", "{\"role\":\"GLOBAL_ADMIN\",\"firstName\":\"Emoji \\ud83d\\ude00\",\"lastName\":\"Ünïcödé\",\"username\":\"e@example.com\"}"));
+        assertEquals(201, answer.status());
+        assertEquals("Emoji \ud83d\ude00", world.stored((String) answer.body().get("id")).firstName());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+            "text/plain", "none", "application/xml", "application/merge-patch+json", "application/json; charset=iso-8859-1", "application/jsonx"})
+    void aBodyThatIsNotSentAsJsonIs415AndWritesNothing(String contentType) {
+        APIGatewayV2HTTPEvent event = Events.load("create-user");
+        if (contentType == null) event.getHeaders().remove("content-type");
+        else event.getHeaders().put("content-type", contentType);
+
+        Answer answer = create(event);
+
+        assertEquals(415, answer.status(), contentType);
+        assertEquals("application/problem+json", answer.contentType());
+        assertEquals(List.of("Content-Type"), answer.errorFields());
+        assertEquals(1, world.identityProvider.logins.size(), "only the seeded admin");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\"", "application/json"})
+    void jsonWithOrWithoutACharsetIsTaken(String contentType) {
+        APIGatewayV2HTTPEvent event = Events.load("create-user");
+        event.getHeaders().put("content-type", contentType);
+        assertEquals(201, create(event).status(), contentType);
+    }
+
+    @Test
+    void aPatchTakesMergePatchJsonButNotTextOrTrailingContent() {
+        world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
+        APIGatewayV2HTTPEvent mergePatch = Events.load("update-user");
+        mergePatch.getHeaders().put("if-match", "\"" + world.stored(CUSTOMER_ID).version() + "\"");
+        mergePatch.getHeaders().put("content-type", "application/merge-patch+json");
+        assertEquals(200, Answer.of(new UpdateUserHandler(world.administration), mergePatch).status());
+        long version = world.stored(CUSTOMER_ID).version();
+
+        APIGatewayV2HTTPEvent text = Events.load("update-user");
+        text.getHeaders().put("if-match", "\"" + version + "\"");
+        text.getHeaders().put("content-type", "text/plain");
+        assertEquals(415, Answer.of(new UpdateUserHandler(world.administration), text).status());
+
+        APIGatewayV2HTTPEvent trailing = Events.load("update-user");
+        trailing.getHeaders().put("if-match", "\"" + version + "\"");
+        trailing.setBody("{\"jobTitle\":\"Trailing\"} garbage");
+        Answer refused = Answer.of(new UpdateUserHandler(world.administration), trailing);
+        assertEquals(400, refused.status());
+        assertEquals(List.of("(body)"), refused.errorFields());
+        assertEquals(version, world.stored(CUSTOMER_ID).version(), "nothing changed");
+        assertNotEquals("Trailing", world.stored(CUSTOMER_ID).text(com.peakcommerce.useradmin.domain.UserField.JOB_TITLE));
     }
 
     @Test
