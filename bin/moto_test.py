@@ -490,6 +490,21 @@ class OutboxTest(Server):
         self.assertIn("MessageRejected", refused["error"])
         self.assertEqual(refused["Destination"], {"ToAddresses": ["bob@example.com"]})
 
+    def test_outbox_is_emptied_by_delete_and_by_motos_reset(self):
+        ses = client("sesv2", self.port)
+        ses.create_email_identity(EmailIdentity="noreply@example.com")
+        mail = dict(FromEmailAddress="noreply@example.com", Destination={"ToAddresses": ["ann@example.com"]},
+                    Content={"Simple": {"Subject": {"Data": "Hello"}, "Body": {"Text": {"Data": "Hello"}}}})
+        ses.send_email(**mail)
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}/_outbox", method="DELETE")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            self.assertEqual(json.load(response)[-1]["Content"], mail["Content"])
+        self.assertEqual(self.outbox(), [])
+        ses.send_email(**mail)
+        urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{self.port}/moto-api/reset", method="POST"),
+                               timeout=10).close()
+        self.assertEqual(self.outbox(), [])
+
 
 class FidelityTest(Server):
     """How moto 5.2.1 behaves where the service relies on DynamoDB's documented behaviour."""
