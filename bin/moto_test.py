@@ -640,12 +640,13 @@ class FidelityTest(Server):
                 call()
             self.assertEqual(cancellation(error)["Error"]["Code"], "ValidationException")
 
-    def test_fidelity_i_moto_differs_update_item_accepts_an_empty_string_key(self):
+    def test_fidelity_i_moto_differs_update_and_delete_accept_an_empty_string_key(self):
         table = self.table()
         empty = {"pk": S(""), "sk": S("A")}
         self.ddb.update_item(TableName=table, Key=empty, UpdateExpression="SET v = :v", ExpressionAttributeValues={":v": N(1)})
         self.assertEqual(scan(self.ddb, table), [dict(empty, v=N(1))])  # DynamoDB: ValidationException
         self.ddb.delete_item(TableName=table, Key=empty)  # DynamoDB: ValidationException
+        self.ddb.transact_write_items(TransactItems=[{"Delete": {"TableName": table, "Key": empty}}])  # likewise
 
     def test_fidelity_j_moto_differs_lone_surrogates_and_invalid_utf8_are_server_errors(self):
         table = self.table()
