@@ -42,6 +42,7 @@ function requestBody(event) {
       email_verified: user.email_verified === true,
       app_metadata: { tenant_id: appMetadata.tenant_id, user_id: appMetadata.user_id },
     },
+    connection: { name: event.connection && event.connection.name },
     stats: { logins_count: event.stats && event.stats.logins_count },
     tenant: { id: event.tenant && event.tenant.id },
     request: { ip: request.ip, user_agent: request.user_agent },

@@ -18,7 +18,7 @@ function loginEvent(secrets) {
   return {
     secrets,
     client: { client_id: 'aI61p8I8aFjmYRliLWgvM9ev97kCCNDB', metadata: {}, name: 'PeakCommerce Portal' },
-    connection: { id: 'con_1a5wCUmAs6VOU17n', name: 'Username-Password-Authentication', strategy: 'auth0' },
+    connection: { id: 'con_1a5wCUmAs6VOU17n', name: 'users-demo', strategy: 'auth0' },
     request: {
       body: { username: 'carla@example.com', password: 'never-forward-me' },
       geoip: { countryCode: 'DE' },
@@ -127,6 +127,7 @@ describe('post-login Action', () => {
         email_verified: true,
         app_metadata: { tenant_id: 'demo', user_id: '00000000-0000-4000-8000-000000000002' },
       },
+      connection: { name: 'users-demo' },
       stats: { logins_count: 1 },
       tenant: { id: 'peakcommerce-prod' },
       request: { ip: '198.51.100.23', user_agent: 'Mozilla/5.0' },
@@ -235,6 +236,7 @@ test('the request body of the shared event is what the Action builds', () => {
   const sent = JSON.parse(event.body);
   const rebuilt = action.requestBody({
     user: { ...sent.user, app_metadata: { ...sent.user.app_metadata } },
+    connection: { id: 'con_1a5wCUmAs6VOU17n', name: sent.connection.name, strategy: 'auth0' },
     stats: sent.stats,
     tenant: sent.tenant,
     request: sent.request,

@@ -259,7 +259,7 @@ public final class Bench {
     private static void seed(DynamoDbClient client) {
         DynamoUserRepository repository = new DynamoUserRepository(client, "bench");
         Instant now = Instant.now();
-        repository.insertTenant(new Tenant(World.TENANT, "Demo Portal", now));
+        repository.insertTenant(new Tenant(World.TENANT, "Demo Portal", Tenant.defaultConnection(World.TENANT), now));
         repository.insertProfile(new Profile(World.TENANT, World.PROFILE_ID, "Standard", 1, now, now));
         for (var seed : List.of(List.of(World.ADMIN_ID, "GLOBAL_ADMIN", "ada.admin@example.com"), List.of(World.CUSTOMER_ID, "CUSTOMER", "carla@example.com"))) {
             User user = User.created(World.TENANT, seed.get(0), World.fieldsFor(Role.valueOf(seed.get(1)), "Bench", "User", seed.get(2)), false, "seed", now);

@@ -14,13 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * NOT Auth0: a stand-in for the identity provider, for the local run only. It keeps logins in memory
  * (so they are gone after a restart, while the users in the table stay: a call about a login it does not
- * know then succeeds, as a retry against Auth0 would), honours the blocked flag, refuses an email that
- * another login holds, and answers tickets with links to this server
+ * know then succeeds, as a retry against Auth0 would), honours the blocked flag, keeps each tenant's
+ * logins in its connection as Auth0 does (an email is refused only when another login of the same
+ * connection holds it), and answers tickets with links to this server
  * ({@code /local/tickets/<random>?user=<id>}), which show what Auth0's page would do. No password is kept.
  */
 public final class LocalIdentityProviderStandIn implements IdentityProvider {
     /** One login as the stand-in holds it. */
-    public record Login(String userId, String tenantId, String email, String givenName, String familyName,
+    public record Login(String userId, String tenantId, String connection, String email, String givenName, String familyName,
                         boolean blocked, boolean emailVerified, boolean passwordSet) {}
 
     /** A ticket handed out: which user, and for what. */
@@ -37,13 +38,23 @@ public final class LocalIdentityProviderStandIn implements IdentityProvider {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    private final java.util.Set<String> connections = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void ensureConnection(String connection) {
+        connections.add(connection);
+    }
+
+    /** The connections made so far (each tenant's, at its bootstrap). */
+    public java.util.Set<String> connections() { return java.util.Set.copyOf(connections); }
+
     @Override
     public synchronized void createLogin(NewLogin login) {
         if (logins.containsKey(login.userId())) return; // a retry after a lost answer
-        // One database connection for all tenants, as in Auth0: an email is held once.
-        boolean taken = logins.values().stream().anyMatch(l -> l.email().equalsIgnoreCase(login.email()));
+        // As in Auth0, an email is unique within its database connection: one per tenant.
+        boolean taken = logins.values().stream().anyMatch(l -> l.connection().equals(login.connection()) && l.email().equalsIgnoreCase(login.email()));
         if (taken) throw new IdentityProviderException(IdentityProviderException.Reason.CONFLICT, "The user already exists.");
-        logins.put(login.userId(), new Login(login.userId(), login.tenantId(), login.email(), login.givenName(), login.familyName(),
+        logins.put(login.userId(), new Login(login.userId(), login.tenantId(), login.connection(), login.email(), login.givenName(), login.familyName(),
                 login.blocked(), false, login.password() != null));
     }
 
@@ -51,7 +62,7 @@ public final class LocalIdentityProviderStandIn implements IdentityProvider {
     public void updateLogin(String userId, LoginUpdate update) {
         logins.computeIfPresent(userId, (id, l) -> {
             boolean emailChanged = update.email() != null && !update.email().equalsIgnoreCase(l.email());
-            return new Login(id, l.tenantId(), update.email() == null ? l.email() : update.email(),
+            return new Login(id, l.tenantId(), l.connection(), update.email() == null ? l.email() : update.email(),
                     update.givenName() == null ? l.givenName() : update.givenName(),
                     update.familyName() == null ? l.familyName() : update.familyName(),
                     l.blocked(), l.emailVerified() && !emailChanged, l.passwordSet());
@@ -65,7 +76,7 @@ public final class LocalIdentityProviderStandIn implements IdentityProvider {
     public void unblock(String userId) { setBlocked(userId, false); }
 
     private void setBlocked(String userId, boolean blocked) {
-        logins.computeIfPresent(userId, (id, l) -> new Login(id, l.tenantId(), l.email(), l.givenName(), l.familyName(), blocked, l.emailVerified(), l.passwordSet()));
+        logins.computeIfPresent(userId, (id, l) -> new Login(id, l.tenantId(), l.connection(), l.email(), l.givenName(), l.familyName(), blocked, l.emailVerified(), l.passwordSet()));
     }
 
     @Override
@@ -95,7 +106,7 @@ public final class LocalIdentityProviderStandIn implements IdentityProvider {
     public Optional<Ticket> redeem(String ticketId) {
         Ticket ticket = tickets.remove(ticketId);
         if (ticket == null) return Optional.empty();
-        logins.computeIfPresent(ticket.userId(), (id, l) -> new Login(id, l.tenantId(), l.email(), l.givenName(), l.familyName(),
+        logins.computeIfPresent(ticket.userId(), (id, l) -> new Login(id, l.tenantId(), l.connection(), l.email(), l.givenName(), l.familyName(),
                 l.blocked(), true, l.passwordSet() || ticket.purpose().equals("password-change")));
         return Optional.of(ticket);
     }

@@ -61,12 +61,17 @@ import java.util.concurrent.Executors;
  * <p>Local-only routes: {@code GET /local} (what runs), {@code GET /local/mail} (the outbox, newest first;
  * {@code DELETE} empties it), {@code POST /local/tokens} ({@code {"userId"}} or {@code {"tenantId","userId"}}:
  * a token for any user, to try every role), {@code GET /local/tickets/<id>} (the stand-in's "Auth0 page"
- * that a mailed link opens) and {@code GET /local/jwks.json} (the signing key).
+ * that a mailed link opens), {@code GET /local/jwks.json} (the signing key) and {@code POST /local/tenants}
+ * (the operator's tenant bootstrap, which has no route in AWS: {@code {"tenantId", "tenantName", "admin": {...}}}).
  */
 public final class LocalServer implements AutoCloseable {
     public static final String DEMO_TENANT = "demo";
     public static final String DEMO_TENANT_NAME = "Demo Portal";
     public static final String DEMO_ADMIN_USERNAME = "admin@demo.example";
+    /** A second tenant, so that tenant isolation can be tried by hand (its admin's token is printed too). */
+    public static final String ACME_TENANT = "acme";
+    public static final String ACME_TENANT_NAME = "Acme Portal";
+    public static final String ACME_ADMIN_USERNAME = "admin@acme.example";
     public static final String STANDARD_PROFILE_NAME = "Standard";
     static final String DEFAULT_TABLE = "user-admin-local";
     /** The post-login hook's signing secret and the log-stream token of the local run: not secrets. */
@@ -85,7 +90,7 @@ public final class LocalServer implements AutoCloseable {
                   --template FILE  the SAM template to read the routes from (default: template.yaml, looked up from here upwards)
                 Environment: AWS_ENDPOINT_URL_DYNAMODB (use that DynamoDB instead of the in-process one),
                   AWS_ENDPOINT_URL_SES / AWS_ENDPOINT_URL_SESV2 (send mail through SES there instead of the local outbox),
-                  AUTH0_DOMAIN (or AUTH0_MANAGEMENT_URL) with AUTH0_CONNECTION and either AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET
+                  AUTH0_DOMAIN (or AUTH0_MANAGEMENT_URL), optionally AUTH0_PORTAL_CLIENT_ID, and either AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET
                   or AUTH0_CREDENTIALS_PARAMETER (SSM) to use Auth0 instead of the local stand-in.""";
 
         public static Options parse(String... args) {
@@ -136,6 +141,11 @@ public final class LocalServer implements AutoCloseable {
     private final LocalIdentityProviderStandIn standIn;
     private final String mailerDescription;
     private final String identityProviderDescription;
+    /** A tenant the server seeded or bootstrapped: its first Global Admin and its Standard profile. */
+    public record SeededTenant(String tenantId, String name, User admin, Profile standardProfile) {}
+
+    private final UserAdministration administration;
+    private final Map<String, SeededTenant> tenants = new java.util.concurrent.ConcurrentHashMap<>();
     private final User admin;
     private final Profile standardProfile;
     private final Map<String, String> initFailures;
@@ -181,7 +191,7 @@ public final class LocalServer implements AutoCloseable {
                 this.standIn = null;
                 identityProvider = auth0();
                 this.identityProviderDescription = "Auth0 (" + Settings.optional("AUTH0_MANAGEMENT_URL").or(() -> Settings.optional("AUTH0_DOMAIN")).orElseThrow()
-                        + ", connection " + Settings.optional("AUTH0_CONNECTION").orElse("Username-Password-Authentication") + ")";
+                        + ", a database connection per tenant)";
             } else {
                 this.standIn = new LocalIdentityProviderStandIn(baseUrl);
                 identityProvider = standIn;
@@ -204,12 +214,11 @@ public final class LocalServer implements AutoCloseable {
             // The log-in-as credentials' KMS key: an EC key made now (NOT KMS), published at /.well-known/jwks.json.
             Wiring.install(TokenSigner.class, new LocalTokenSignerStandIn());
 
-            this.admin = seedAdmin(administration);
-            this.standardProfile = seedProfile(clock.instant());
-            if (standIn != null) {
-                standIn.remember(new LocalIdentityProviderStandIn.Login(admin.id(), admin.tenantId(), admin.username(),
-                        admin.firstName(), admin.lastName(), admin.suspended(), admin.verified(), false));
-            }
+            this.administration = administration;
+            SeededTenant demo = seedTenant(DEMO_TENANT, DEMO_TENANT_NAME, null, Map.of("firstName", "Ada", "lastName", "Admin", "username", DEMO_ADMIN_USERNAME));
+            seedTenant(ACME_TENANT, ACME_TENANT_NAME, null, Map.of("firstName", "Abe", "lastName", "Acme", "username", ACME_ADMIN_USERNAME));
+            this.admin = demo.admin();
+            this.standardProfile = demo.standardProfile();
 
             this.tokens = new LocalTokens(baseUrl + "/", Settings.required("CLAIM_NAMESPACE"), clock);
             LocalApiGateway gateway = new LocalApiGateway(template, tokens);
@@ -274,28 +283,40 @@ public final class LocalServer implements AutoCloseable {
 
     // ---- seeding ----------------------------------------------------------------------------------
 
-    /** The demo tenant's Global Admin: bootstrapped on the first run, found again after a restart. */
-    private User seedAdmin(UserAdministration administration) {
+    /**
+     * A tenant and its first Global Admin, bootstrapped as the operator's function does on the first run
+     * and found again after a restart; and its Standard profile.
+     */
+    private SeededTenant seedTenant(String tenantId, String name, String connection, Map<String, Object> adminFields) {
+        User first;
         try {
-            return administration.bootstrapTenant(DEMO_TENANT, DEMO_TENANT_NAME,
-                    Map.of("firstName", "Ada", "lastName", "Admin", "username", DEMO_ADMIN_USERNAME)).user();
+            first = administration.bootstrapTenant(tenantId, name, connection, adminFields).user();
         } catch (DomainException.Conflict exists) {
-            var page = repository.list(DEMO_TENANT, new UserQuery(Role.GLOBAL_ADMIN, null, null, null, null, null, null, null), 100, null);
-            return page.items().stream().filter(u -> u.username().equalsIgnoreCase(DEMO_ADMIN_USERNAME)).findFirst()
+            String username = (String) adminFields.get("username");
+            var page = repository.list(tenantId, new UserQuery(Role.GLOBAL_ADMIN, null, null, null, null, null, null, null), 100, null);
+            first = page.items().stream().filter(u -> u.username().equalsIgnoreCase(username)).findFirst()
                     .or(() -> page.items().stream().filter(u -> !u.suspended() && !u.provisioning()).findFirst())
-                    .orElseThrow(() -> new IllegalStateException("The demo tenant exists but has no active Global Admin; delete "
+                    .orElseThrow(() -> new IllegalStateException("The tenant " + tenantId + " exists but has no active Global Admin; delete "
                             + "the data folder or start with --in-memory"));
         }
+        if (standIn != null) {
+            String tenantConnection = repository.fetch(tenantId, java.util.Set.of(), java.util.Set.of()).tenant().orElseThrow().connection();
+            standIn.remember(new LocalIdentityProviderStandIn.Login(first.id(), first.tenantId(), tenantConnection, first.username(),
+                    first.firstName(), first.lastName(), first.suspended(), first.verified(), false));
+        }
+        SeededTenant seeded = new SeededTenant(tenantId, name, first, seedProfile(tenantId, Instant.now()));
+        tenants.put(tenantId, seeded);
+        return seeded;
     }
 
-    private Profile seedProfile(Instant now) {
+    private Profile seedProfile(String tenantId, Instant now) {
         String cursor = null;
         do {
-            var page = repository.listProfiles(DEMO_TENANT, 100, cursor);
+            var page = repository.listProfiles(tenantId, 100, cursor);
             for (Profile profile : page.items()) if (profile.name().equals(STANDARD_PROFILE_NAME)) return profile;
             cursor = page.nextCursor();
         } while (cursor != null);
-        Profile profile = new Profile(DEMO_TENANT, "standard", STANDARD_PROFILE_NAME, 1, now, now);
+        Profile profile = new Profile(tenantId, "standard", STANDARD_PROFILE_NAME, 1, now, now);
         repository.insertProfile(profile);
         return profile;
     }
@@ -315,11 +336,12 @@ public final class LocalServer implements AutoCloseable {
                 LocalHttp.send(exchange, 204, new byte[0]);
             }
             case "POST /local/tokens" -> issueToken(exchange);
+            case "POST /local/tenants" -> bootstrapTenant(exchange);
             case "GET /local/jwks.json" -> LocalHttp.json(exchange, 200, tokens.jwks());
             default -> {
                 if (method.equals("GET") && path.startsWith("/local/tickets/") && standIn != null) ticket(exchange, path.substring("/local/tickets/".length()));
                 else LocalHttp.json(exchange, 404, Map.of("message", "Not Found", "localRoutes",
-                        List.of("GET /local", "GET /local/mail", "DELETE /local/mail", "POST /local/tokens", "GET /local/tickets/{ticket}", "GET /local/jwks.json")));
+                        List.of("GET /local", "GET /local/mail", "DELETE /local/mail", "POST /local/tokens", "POST /local/tenants", "GET /local/tickets/{ticket}", "GET /local/jwks.json")));
             }
         }
     }
@@ -357,6 +379,56 @@ public final class LocalServer implements AutoCloseable {
         LocalHttp.json(exchange, 200, answer);
     }
 
+    /**
+     * {@code POST /local/tenants}: the operator's bootstrap (BootstrapTenantFunction in AWS, which has no
+     * route) for the local run: {@code {"tenantId", "tenantName", "connection"?, "admin": {"firstName",
+     * "lastName", "username"}}}. Answers 201 with the admin, a token for them and the tenant's Standard
+     * profile; the same request again answers 200 with the same tenant; a refusal is 400 naming the fields.
+     */
+    private void bootstrapTenant(HttpExchange exchange) throws IOException {
+        Object parsed;
+        try {
+            parsed = LocalHttp.parse(exchange.getRequestBody().readAllBytes());
+        } catch (IOException e) {
+            parsed = null;
+        }
+        if (!(parsed instanceof Map<?, ?> body) || !(body.get("admin") instanceof Map<?, ?> adminFields)) {
+            LocalHttp.json(exchange, 400, Map.of("message", "The body must be {\"tenantId\": \"...\", \"tenantName\": \"...\", "
+                    + "\"admin\": {\"firstName\": \"...\", \"lastName\": \"...\", \"username\": \"...\"}}"));
+            return;
+        }
+        String tenantId = body.get("tenantId") instanceof String t ? t : null;
+        String name = body.get("tenantName") instanceof String n ? n : null;
+        String connection = body.get("connection") instanceof String c ? c : null;
+        @SuppressWarnings("unchecked") Map<String, Object> fields = (Map<String, Object>) adminFields;
+        SeededTenant seeded;
+        boolean existed;
+        try {
+            existed = tenantId != null && tenantId.matches("^[a-z0-9-]{1,40}$")
+                    && repository.fetch(tenantId, java.util.Set.of(), java.util.Set.of()).tenant().isPresent();
+            seeded = seedTenant(tenantId, name, connection, fields);
+        } catch (DomainException.Invalid invalid) {
+            LocalHttp.json(exchange, 400, Map.of("message", invalid.getMessage(), "errors",
+                    invalid.errors().stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList()));
+            return;
+        } catch (DomainException | IllegalStateException refused) {
+            LocalHttp.json(exchange, 409, Map.of("message", refused.getMessage()));
+            return;
+        }
+        LocalHttp.json(exchange, existed ? 200 : 201, tenantAnswer(seeded));
+    }
+
+    private Map<String, Object> tenantAnswer(SeededTenant seeded) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("tenantId", seeded.tenantId());
+        answer.put("tenantName", seeded.name());
+        answer.put("adminUserId", seeded.admin().id());
+        answer.put("adminUsername", seeded.admin().username());
+        answer.put("standardProfileId", seeded.standardProfile().id());
+        answer.put("token", tokens.mint(seeded.tenantId(), seeded.admin().id()));
+        return answer;
+    }
+
     /** The page a mailed link opens: what Auth0's page would do, done at once. */
     private void ticket(HttpExchange exchange, String ticketId) throws IOException {
         var ticket = standIn.redeem(ticketId);
@@ -389,6 +461,14 @@ public final class LocalServer implements AutoCloseable {
         demo.put("adminUsername", admin.username());
         demo.put("standardProfileId", standardProfile.id());
         about.put("demo", demo);
+        about.put("tenants", tenants.values().stream().sorted(java.util.Comparator.comparing(SeededTenant::tenantId)).map(t -> {
+            Map<String, Object> tenant = new LinkedHashMap<>();
+            tenant.put("tenantId", t.tenantId());
+            tenant.put("adminUserId", t.admin().id());
+            tenant.put("adminUsername", t.admin().username());
+            tenant.put("standardProfileId", t.standardProfile().id());
+            return tenant;
+        }).toList());
         List<Map<String, Object>> routes = new ArrayList<>();
         for (SamTemplate.Route route : template.routes()) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -424,8 +504,13 @@ public final class LocalServer implements AutoCloseable {
                 .append(admin.username()).append(", userId ").append(admin.id()).append('\n');
         out.append(" Profile \"").append(standardProfile.name()).append("\": profileId ").append(standardProfile.id()).append('\n');
         out.append('\n');
-        out.append(" Bearer token of the admin (valid 1 hour):\n\n");
+        SeededTenant acme = tenants.get(ACME_TENANT);
+        out.append(" Second tenant \"").append(ACME_TENANT).append("\" (").append(ACME_TENANT_NAME).append("): Global Admin ")
+                .append(acme.admin().username()).append(", userId ").append(acme.admin().id()).append(" (to try tenant isolation)\n");
+        out.append('\n');
+        out.append(" Bearer tokens of the two admins (valid 1 hour):\n\n");
         out.append("export TOKEN=").append(adminToken()).append("\n\n");
+        out.append("export ACME_TOKEN=").append(tokens.mint(ACME_TENANT, acme.admin().id())).append("\n\n");
         out.append(" Try:\n");
         out.append("   curl -s ").append(baseUrl).append("/users -H \"Authorization: Bearer $TOKEN\"\n");
         out.append("   curl -s ").append(baseUrl).append("/users -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n");
@@ -433,6 +518,8 @@ public final class LocalServer implements AutoCloseable {
                 .append("\"accountNumber\":\"A000001212\",\"amendmentDateAlignment\":\"IMMEDIATE\",\"profileId\":\"").append(standardProfile.id()).append("\"}'\n");
         if (outbox != null) out.append("   curl -s ").append(baseUrl).append("/local/mail            # the mail the service sent, newest first\n");
         out.append("   curl -s ").append(baseUrl).append("/local/tokens -d '{\"userId\":\"<id>\"}'   # a token for any user, to try each role\n");
+        out.append("   curl -s ").append(baseUrl).append("/local/tenants -d '{\"tenantId\":\"globex\",\"tenantName\":\"Globex\",\"admin\":")
+                .append("{\"firstName\":\"Gil\",\"lastName\":\"Globex\",\"username\":\"gil@globex.example\"}}'   # one more tenant\n");
         out.append("\n Ctrl-C stops the server.\n");
         return out.toString();
     }
@@ -479,7 +566,7 @@ public final class LocalServer implements AutoCloseable {
         URI managementApi = Settings.optional("AUTH0_MANAGEMENT_URL").map(URI::create).orElseGet(() -> URI.create(
                 "https://" + Settings.required("AUTH0_DOMAIN").replaceFirst("^https://", "").replaceFirst("/+$", "") + "/api/v2"));
         return new Auth0IdentityProvider(new Auth0Settings(managementApi, clientId.get(), clientSecret.get(),
-                Settings.optional("AUTH0_CONNECTION").orElse("Username-Password-Authentication"),
+                Settings.optional("AUTH0_PORTAL_CLIENT_ID").orElse(null),
                 Settings.optional("AUTH0_TICKET_RESULT_URL").map(URI::create).orElse(null), null, null));
     }
 
@@ -500,6 +587,9 @@ public final class LocalServer implements AutoCloseable {
     public User admin() { return admin; }
 
     public Profile standardProfile() { return standardProfile; }
+
+    /** A tenant this server seeded or bootstrapped ({@link #DEMO_TENANT}, {@link #ACME_TENANT}, …). */
+    public SeededTenant tenant(String tenantId) { return tenants.get(tenantId); }
 
     public SamTemplate template() { return template; }
 

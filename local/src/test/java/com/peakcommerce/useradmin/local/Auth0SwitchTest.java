@@ -42,6 +42,9 @@ class Auth0SwitchTest {
             } else if (path.equals("/api/v2/users")) {
                 String id = body.replaceAll(".*\"user_id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
                 reply(exchange, 201, "{\"user_id\":\"auth0|" + id + "\",\"email\":\"admin@demo.example\",\"email_verified\":false,\"blocked\":false}");
+            } else if (path.equals("/api/v2/connections")) {
+                String name = body.replaceAll(".*\"name\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+                reply(exchange, 201, "{\"id\":\"con_1\",\"name\":\"" + name + "\",\"strategy\":\"auth0\"}");
             } else if (path.startsWith("/api/v2/tickets/")) {
                 reply(exchange, 201, "{\"ticket\":\"https://tenant.auth0.test/lo/reset?ticket=abc#\"}");
             } else {
@@ -58,7 +61,11 @@ class Auth0SwitchTest {
                 assertEquals(null, server.identityProviderStandIn());
                 assertTrue(server.banner().contains("Identity provider: Auth0 (http://127.0.0.1:"), server.banner());
                 assertTrue(!server.banner().contains("NOT AUTH0"), server.banner());
-                assertTrue(calls.stream().anyMatch(c -> c.startsWith("POST /api/v2/users ") && c.contains("admin@demo.example")), calls.toString());
+                assertTrue(calls.stream().anyMatch(c -> c.startsWith("POST /api/v2/users ") && c.contains("admin@demo.example")
+                        && c.contains("\"connection\":\"users-demo\"")), calls.toString());
+                assertTrue(calls.stream().anyMatch(c -> c.startsWith("POST /api/v2/connections ") && c.contains("\"name\":\"users-acme\"")), calls.toString());
+                assertTrue(calls.stream().anyMatch(c -> c.startsWith("POST /api/v2/users ") && c.contains("admin@acme.example")
+                        && c.contains("\"connection\":\"users-acme\"")), "each tenant's admin in its own connection: " + calls);
                 String mail = server.outbox().mails().getFirst().text();
                 assertTrue(mail.contains("https://tenant.auth0.test/lo/reset?ticket=abc#"), "the link comes from Auth0: " + mail);
             }

@@ -22,7 +22,7 @@ class DataFolderTest {
         try (LocalServer first = LocalServer.start(new LocalServer.Options(0, false, dataDir, template))) {
             adminId = first.admin().id();
             profileId = first.standardProfile().id();
-            assertEquals(1, first.outbox().mails().size(), "the new admin's activation mail");
+            assertEquals(2, first.outbox().mails().size(), "the activation mails of the two seeded tenants' admins");
         }
         assertTrue(Files.exists(dataDir.resolve(LocalDatabase.DB_FILE)));
 

@@ -40,7 +40,7 @@ class LocalHooksTest {
 
         String body = """
                 {"user":{"user_id":"auth0|%s","email":"lena.login@example.com","email_verified":true,
-                 "app_metadata":{"tenant_id":"demo","user_id":"%s"}},"stats":{"logins_count":1},"tenant":{"id":"local"}}""".formatted(id, id);
+                 "app_metadata":{"tenant_id":"demo","user_id":"%s"}},"connection":{"name":"users-demo"},"stats":{"logins_count":1},"tenant":{"id":"local"}}""".formatted(id, id);
         String timestamp = Long.toString(Instant.now().getEpochSecond());
 
         assertEquals(401, local.post("/hooks/auth0/post-login", body).statusCode(), "unsigned");

@@ -1,9 +1,12 @@
 package com.peakcommerce.useradmin.auth0;
 
+import com.auth0.client.mgmt.ConnectionsClient;
 import com.auth0.client.mgmt.ManagementApi;
 import com.auth0.client.mgmt.TicketsClient;
 import com.auth0.client.mgmt.UsersClient;
 import com.auth0.client.mgmt.types.ChangePasswordTicketRequestContent;
+import com.auth0.client.mgmt.types.ConnectionIdentityProviderEnum;
+import com.auth0.client.mgmt.types.CreateConnectionRequestContent;
 import com.auth0.client.mgmt.types.CreateUserRequestContent;
 import com.auth0.client.mgmt.types.GetUserResponseContent;
 import com.auth0.client.mgmt.types.UpdateUserRequestContent;
@@ -16,6 +19,7 @@ import okhttp3.OkHttpClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -25,8 +29,10 @@ import java.util.stream.Stream;
  * The Auth0 adapter of {@link IdentityProvider}, on the Management API through the Auth0 Java SDK 3.x
  * ({@link ManagementApi}).
  *
- * <p><b>Ids.</b> A login is created in the configured database connection with {@code user_id} set to
- * the service's user id; Auth0 names it {@code auth0|<id>}, and every other call addresses it so.
+ * <p><b>Ids.</b> A login is created in its tenant's database connection with {@code user_id} set to the
+ * service's user id; Auth0 names it {@code auth0|<id>}, and every other call addresses it so. Each
+ * tenant has its own connection (created at its bootstrap), so an email is unique only within a tenant
+ * and a 409 is never about another tenant's login.
  *
  * <p><b>Token.</b> The SDK fetches a Management API token with the client-credentials grant from
  * {@code <origin of managementApiUrl>/oauth/token} for the audience {@code managementApiUrl + "/"} on
@@ -50,6 +56,7 @@ public final class Auth0IdentityProvider implements IdentityProvider {
     private final Auth0Settings settings;
     private final UsersClient users;
     private final TicketsClient tickets;
+    private final ConnectionsClient connections;
     private final Auth0Calls calls;
 
     public Auth0IdentityProvider(Auth0Settings settings) {
@@ -67,6 +74,7 @@ public final class Auth0IdentityProvider implements IdentityProvider {
                 .build();
         this.users = api.users();
         this.tickets = api.tickets();
+        this.connections = api.connections();
         this.calls = new Auth0Calls(settings.rateLimitBudget(), clock, sleeper);
     }
 
@@ -91,7 +99,23 @@ public final class Auth0IdentityProvider implements IdentityProvider {
     }
 
     /**
-     * POST /users in the connection, unverified and without Auth0's own mail. A 409 is either this
+     * POST /connections: a database connection ({@code strategy auth0}) named {@code connection}, with the
+     * portal application enabled on it when one is configured. A 409 is a connection of that name that
+     * exists already (made by an earlier attempt whose answer was lost, or by the operator): it is used as
+     * it is. A failure leaves no connection or the complete one, which the same call again accepts.
+     */
+    @Override
+    public void ensureConnection(String connection) {
+        CreateConnectionRequestContent._FinalStage request = CreateConnectionRequestContent.builder()
+                .name(connection)
+                .strategy(ConnectionIdentityProviderEnum.AUTH0);
+        if (settings.portalClientId() != null) request.enabledClients(List.of(settings.portalClientId()));
+        CreateConnectionRequestContent body = request.build();
+        calls.operation("ensureConnection").send(() -> connections.create(body), 409);
+    }
+
+    /**
+     * POST /users in the tenant's connection, unverified and without Auth0's own mail. A 409 is either this
      * login, created by an earlier attempt whose answer was lost (then done), or another login holding
      * the email ({@code CONFLICT}): a GET of {@code auth0|<id>} tells which. A failure leaves either no
      * login or, after a lost answer, the complete login, which the same call again accepts.
@@ -100,7 +124,7 @@ public final class Auth0IdentityProvider implements IdentityProvider {
     public void createLogin(NewLogin login) {
         String id = auth0Id(login.userId());
         CreateUserRequestContent request = CreateUserRequestContent.builder()
-                .connection(settings.connection())
+                .connection(login.connection())
                 .userId(login.userId())
                 .email(login.email())
                 .emailVerified(false)
@@ -122,7 +146,7 @@ public final class Auth0IdentityProvider implements IdentityProvider {
     /**
      * GET the login, then PATCH the names given and, only if it differs (ignoring case) from the
      * login's, the email: unverified, without Auth0's own mail, with the connection Auth0 requires for an
-     * email change. An unchanged email stays verified. A failure leaves the login unchanged or, after a
+     * email change (the login's own database connection, from its identities). An unchanged email stays verified. A failure leaves the login unchanged or, after a
      * lost answer, changed; the same call again sends (at most) the names once more.
      */
     @Override
@@ -133,7 +157,7 @@ public final class Auth0IdentityProvider implements IdentityProvider {
         GetUserResponseContent current = operation.send(() -> users.get(id));
         UpdateUserRequestContent.Builder patch = UpdateUserRequestContent.builder();
         if (update.email() != null && !update.email().equalsIgnoreCase(current.getEmail().orElse(null))) {
-            patch.email(update.email()).emailVerified(false).verifyEmail(false).connection(settings.connection());
+            patch.email(update.email()).emailVerified(false).verifyEmail(false).connection(databaseConnection(current));
         }
         if (update.givenName() != null) patch.givenName(update.givenName());
         if (update.familyName() != null) patch.familyName(update.familyName());
@@ -199,6 +223,16 @@ public final class Auth0IdentityProvider implements IdentityProvider {
         if (settings.ticketResultUrl() != null) request.resultUrl(settings.ticketResultUrl().toString());
         VerifyEmailTicketRequestContent body = request.build();
         return URI.create(calls.operation("emailVerificationTicket").send(() -> tickets.verifyEmail(body)).getTicket());
+    }
+
+    /** The database connection the login lives in: its {@code auth0} identity's. */
+    private static String databaseConnection(GetUserResponseContent login) {
+        return login.getIdentities().orElse(List.of()).stream()
+                .filter(identity -> identity.getProvider().map(Object::toString).filter("auth0"::equals).isPresent())
+                .map(identity -> identity.getConnection().orElse(null))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElseThrow(() -> new IdentityProviderException(Reason.REJECTED, "The login has no database identity whose email could change."));
     }
 
     /** Auth0's id of the service's user {@code userId}. */

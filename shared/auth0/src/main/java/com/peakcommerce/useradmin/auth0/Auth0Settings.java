@@ -17,15 +17,17 @@ import java.util.function.Function;
  *                         from the same origin ({@code /oauth/token}); the token's audience is this URL
  *                         with a trailing slash.
  * @param clientId         a machine-to-machine application authorised for the Management API with the
- *                         scopes {@code read:users create:users update:users delete:users create:user_tickets}
+ *                         scopes {@code read:users create:users update:users delete:users create:user_tickets
+ *                         create:connections} (the last for the bootstrap of a tenant, which creates its connection)
  * @param clientSecret     that application's secret
- * @param connection       the name of the database connection the logins live in
+ * @param portalClientId   the portal's Auth0 application, enabled on every connection a bootstrap creates so that
+ *                         the tenant's users can log in to it; or {@code null} (enable it on the connection by hand)
  * @param ticketResultUrl  where Auth0 sends the user after a ticket has been used, or {@code null}
  * @param ticketTtl        how long a ticket stays valid; {@code null} means {@link #DEFAULT_TICKET_TTL}
  * @param rateLimitBudget  the longest one operation waits, in all, for Auth0's rate limit to reset before
  *                         it gives up as {@code UNAVAILABLE}; {@code null} means {@link #DEFAULT_RATE_LIMIT_BUDGET}
  */
-public record Auth0Settings(URI managementApiUrl, String clientId, String clientSecret, String connection,
+public record Auth0Settings(URI managementApiUrl, String clientId, String clientSecret, String portalClientId,
                             URI ticketResultUrl, Duration ticketTtl, Duration rateLimitBudget) {
 
     public static final Duration DEFAULT_TICKET_TTL = Duration.ofDays(7);
@@ -36,7 +38,7 @@ public record Auth0Settings(URI managementApiUrl, String clientId, String client
         managementApiUrl = managementApiUrl(Objects.requireNonNull(managementApiUrl, "managementApiUrl"));
         clientId = requireText(clientId, "clientId");
         clientSecret = requireText(clientSecret, "clientSecret");
-        connection = requireText(connection, "connection");
+        portalClientId = portalClientId == null || portalClientId.isBlank() ? null : portalClientId.strip();
         ticketTtl = Objects.requireNonNullElse(ticketTtl, DEFAULT_TICKET_TTL);
         if (ticketTtl.toSeconds() < 1 || ticketTtl.toSeconds() > Integer.MAX_VALUE) throw new IllegalArgumentException("ticketTtl out of range: " + ticketTtl);
         rateLimitBudget = Objects.requireNonNullElse(rateLimitBudget, DEFAULT_RATE_LIMIT_BUDGET);
@@ -50,7 +52,7 @@ public record Auth0Settings(URI managementApiUrl, String clientId, String client
 
     @Override
     public String toString() { // never print the secret
-        return "Auth0Settings[managementApiUrl=" + managementApiUrl + ", clientId=" + clientId + ", connection=" + connection
+        return "Auth0Settings[managementApiUrl=" + managementApiUrl + ", clientId=" + clientId + ", portalClientId=" + portalClientId
                 + ", ticketResultUrl=" + ticketResultUrl + ", ticketTtl=" + ticketTtl + ", rateLimitBudget=" + rateLimitBudget + "]";
     }
 
@@ -61,7 +63,8 @@ public record Auth0Settings(URI managementApiUrl, String clientId, String client
      *   <li>{@code AUTH0_DOMAIN}: the tenant's domain, e.g. {@code tenant.eu.auth0.com}; or
      *       {@code AUTH0_MANAGEMENT_URL}, which wins: the full Management API URL ending in {@code /api/v2}
      *       (for a stand-in, e.g. {@code http://127.0.0.1:8081/api/v2});</li>
-     *   <li>{@code AUTH0_CONNECTION}: the database connection's name;</li>
+     *   <li>{@code AUTH0_PORTAL_CLIENT_ID} (optional): the portal application to enable on the connections
+     *       that tenant bootstraps create (each tenant's logins are in its own connection, named on the tenant);</li>
      *   <li>{@code AUTH0_CREDENTIALS_PARAMETER}: the name of the SSM SecureString parameter that holds
      *       {@code {"clientId": "...", "clientSecret": "..."}} (see {@link Auth0Credentials});</li>
      *   <li>{@code AUTH0_TICKET_RESULT_URL} (optional): where tickets send the user afterwards;</li>
@@ -85,13 +88,13 @@ public record Auth0Settings(URI managementApiUrl, String clientId, String client
 
     static Auth0Settings fromEnvironment(Function<String, String> env, SsmClient ssm) {
         URI url = managementApiUrlFromEnvironment(env);
-        String connection = required(env, "AUTH0_CONNECTION");
+        String portalClientId = optional(env, "AUTH0_PORTAL_CLIENT_ID");
         String parameter = required(env, "AUTH0_CREDENTIALS_PARAMETER");
         URI resultUrl = optional(env, "AUTH0_TICKET_RESULT_URL") == null ? null : uri(env, "AUTH0_TICKET_RESULT_URL");
         Duration ttl = duration(env, "AUTH0_TICKET_TTL");
         Duration budget = duration(env, "AUTH0_RATE_LIMIT_BUDGET");
         Auth0Credentials credentials = Auth0Credentials.fromSsm(ssm, parameter);
-        return new Auth0Settings(url, credentials.clientId(), credentials.clientSecret(), connection, resultUrl, ttl, budget);
+        return new Auth0Settings(url, credentials.clientId(), credentials.clientSecret(), portalClientId, resultUrl, ttl, budget);
     }
 
     static URI managementApiUrlFromEnvironment(Function<String, String> env) {

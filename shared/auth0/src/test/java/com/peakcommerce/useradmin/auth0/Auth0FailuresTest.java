@@ -115,7 +115,7 @@ class Auth0FailuresTest {
                 .answer(429, RATE_LIMITED, "x-ratelimit-reset", resetIn(6)); // 3 s more would end at 6 s > 5 s
 
         IdentityProviderException e = failure(() -> provider.createLogin(
-                new NewLogin("u-1", "t-9", "jane.doe@example.com", "Jane", "Doe", null, false)));
+                new NewLogin("u-1", "t-9", Auth0Stub.CONNECTION, "jane.doe@example.com", "Jane", "Doe", null, false)));
 
         assertEquals(Reason.UNAVAILABLE, e.reason());
         assertEquals(List.of(Duration.ofSeconds(3)), time.sleeps);

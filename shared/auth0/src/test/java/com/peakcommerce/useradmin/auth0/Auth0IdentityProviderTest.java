@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,7 +51,44 @@ class Auth0IdentityProviderTest {
     }
 
     private static NewLogin jane(String password, boolean blocked) {
-        return new NewLogin("u-1", "t-9", "jane.doe@example.com", "Jane", "Doe", password, blocked);
+        return new NewLogin("u-1", "t-9", CONNECTION, "jane.doe@example.com", "Jane", "Doe", password, blocked);
+    }
+
+    @Test
+    void ensureConnectionPostsADatabaseConnectionWithThePortalEnabled() throws Exception {
+        auth0.answer(201, "{\"id\":\"con_0000000000000001\",\"name\":\"users-acme\",\"strategy\":\"auth0\",\"enabled_clients\":[\"portal-app-client\"]}");
+
+        provider.ensureConnection("users-acme");
+
+        RecordedRequest request = auth0.next();
+        assertEquals("POST", request.getMethod());
+        assertEquals("/api/v2/connections", path(request));
+        assertEquals("Bearer mgmt-token-1", request.getHeaders().get("Authorization"));
+        assertEquals(Map.of("name", "users-acme", "strategy", "auth0", "enabled_clients", List.of(Auth0Stub.PORTAL_CLIENT_ID)), body(request));
+    }
+
+    @Test
+    void aConnectionThatExistsAlreadyIsUsedAsItIs() throws Exception {
+        auth0.answer(409, "{\"statusCode\":409,\"error\":\"Conflict\",\"message\":\"A connection with the same name already exists\",\"errorCode\":\"connection_exists\"}");
+
+        provider.ensureConnection("users-acme"); // no exception: a retry after a lost answer, or one the operator made
+
+        assertEquals("/api/v2/connections", path(auth0.next()));
+    }
+
+    @Test
+    void eachTenantsLoginsGoToItsOwnConnection() throws Exception {
+        auth0.answer(201, USER).answer(201, USER);
+
+        provider.createLogin(new NewLogin("u-1", "demo", "users-demo", "same@example.com", "Sam", "Demo", null, false));
+        provider.createLogin(new NewLogin("u-2", "acme", "users-acme", "same@example.com", "Sam", "Acme", null, false));
+
+        Map<String, Object> first = body(auth0.next());
+        Map<String, Object> second = body(auth0.next());
+        assertEquals(List.of("users-demo", "same@example.com", Map.of("tenant_id", "demo", "user_id", "u-1")),
+                List.of(first.get("connection"), first.get("email"), first.get("app_metadata")));
+        assertEquals(List.of("users-acme", "same@example.com", Map.of("tenant_id", "acme", "user_id", "u-2")),
+                List.of(second.get("connection"), second.get("email"), second.get("app_metadata")));
     }
 
     @Test
@@ -193,8 +231,10 @@ class Auth0IdentityProviderTest {
     }
 
     @Test
-    void updateLoginWithANewEmailPatchesItUnverifiedWithoutMailInTheConnection() throws Exception {
-        auth0.answer(200, "{\"user_id\":\"auth0|u-1\",\"email\":\"jane.doe@example.com\",\"email_verified\":true,\"given_name\":\"Jane\",\"family_name\":\"Doe\",\"name\":\"Jane Doe\"}")
+    void updateLoginWithANewEmailPatchesItUnverifiedWithoutMailInTheLoginsOwnConnection() throws Exception {
+        auth0.answer(200, "{\"user_id\":\"auth0|u-1\",\"email\":\"jane.doe@example.com\",\"email_verified\":true,\"given_name\":\"Jane\",\"family_name\":\"Doe\",\"name\":\"Jane Doe\","
+                        + "\"identities\":[{\"provider\":\"google-oauth2\",\"connection\":\"google-oauth2\",\"user_id\":\"1\",\"isSocial\":true},"
+                        + "{\"provider\":\"auth0\",\"connection\":\"users-acme\",\"user_id\":\"u-1\",\"isSocial\":false}]}")
                 .answer(200, USER);
 
         provider.updateLogin("u-1", new LoginUpdate("jane.roe@example.com", "Jane", "Roe"));
@@ -210,7 +250,7 @@ class Auth0IdentityProviderTest {
                 "email", "jane.roe@example.com",
                 "email_verified", false,
                 "verify_email", false,
-                "connection", CONNECTION,
+                "connection", "users-acme",
                 "given_name", "Jane",
                 "family_name", "Roe",
                 "name", "Jane Roe"), body(patch));

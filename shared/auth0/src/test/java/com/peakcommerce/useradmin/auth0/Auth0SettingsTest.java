@@ -35,7 +35,7 @@ class Auth0SettingsTest {
     private SsmClient ssm;
     private final Map<String, String> env = new HashMap<>(Map.of(
             "AUTH0_DOMAIN", "peak-test.eu.auth0.com",
-            "AUTH0_CONNECTION", "Username-Password-Authentication",
+            "AUTH0_PORTAL_CLIENT_ID", "portal-app",
             "AUTH0_CREDENTIALS_PARAMETER", PARAMETER));
 
     @BeforeEach
@@ -82,7 +82,7 @@ class Auth0SettingsTest {
         assertEquals(SECRET, settings.clientSecret());
         assertEquals(URI.create("https://peak-test.eu.auth0.com/api/v2"), settings.managementApiUrl());
         assertEquals("https://peak-test.eu.auth0.com/api/v2/", settings.audience());
-        assertEquals("Username-Password-Authentication", settings.connection());
+        assertEquals("portal-app", settings.portalClientId());
         assertNull(settings.ticketResultUrl());
         assertEquals(Duration.ofDays(7), settings.ticketTtl());
         assertEquals(Duration.ofSeconds(5), settings.rateLimitBudget());
@@ -114,11 +114,11 @@ class Auth0SettingsTest {
 
     @Test
     void aMissingSettingIsNamed() {
-        env.remove("AUTH0_CONNECTION");
+        env.remove("AUTH0_CREDENTIALS_PARAMETER");
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Auth0Settings.fromEnvironment(env::get, ssm));
 
-        assertTrue(e.getMessage().contains("AUTH0_CONNECTION"), e.getMessage());
+        assertTrue(e.getMessage().contains("AUTH0_CREDENTIALS_PARAMETER"), e.getMessage());
         assertEquals(0, ssmServer.getRequestCount(), "nothing read from SSM before the plain settings are complete");
     }
 

@@ -31,7 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 final class Auth0Stub implements AutoCloseable {
     static final String CLIENT_ID = "test-client-id";
     static final String CLIENT_SECRET = "test-client-secret-never-printed";
-    static final String CONNECTION = "Username-Password-Authentication";
+    /** The connection the tests' tenant has (each tenant has its own). */
+    static final String CONNECTION = "users-t-9";
+    static final String PORTAL_CLIENT_ID = "portal-app-client";
 
     final MockWebServer server = new MockWebServer();
     final List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
@@ -63,7 +65,7 @@ final class Auth0Stub implements AutoCloseable {
     }
 
     Auth0Settings settings(URI ticketResultUrl, Duration ticketTtl, Duration rateLimitBudget) {
-        return new Auth0Settings(managementApiUrl(), CLIENT_ID, CLIENT_SECRET, CONNECTION, ticketResultUrl, ticketTtl, rateLimitBudget);
+        return new Auth0Settings(managementApiUrl(), CLIENT_ID, CLIENT_SECRET, PORTAL_CLIENT_ID, ticketResultUrl, ticketTtl, rateLimitBudget);
     }
 
     Auth0Stub answer(MockResponse response) {

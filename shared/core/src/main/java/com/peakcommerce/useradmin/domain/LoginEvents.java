@@ -19,6 +19,8 @@ public final class LoginEvents {
 
     private final LoginRecorder recorder;
     private final Clock clock;
+    /** Each tenant's connection, read once per container: it is fixed at the tenant's bootstrap. */
+    private final java.util.Map<String, String> connections = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LoginEvents(LoginRecorder recorder, Clock clock) {
         this.recorder = recorder;
@@ -65,9 +67,19 @@ public final class LoginEvents {
 
     /** {@link #afterLogin(String, String, long, boolean, String)}, reported in request {@code requestId} (the audit trail keeps it). */
     public Decision afterLogin(String tenantId, String userId, long loginsCount, boolean emailVerified, String email, String requestId) {
+        return afterLogin(tenantId, userId, null, loginsCount, emailVerified, email, requestId);
+    }
+
+    /**
+     * A login the post-login Action reports from the identity-provider connection {@code connection}: it
+     * counts only if that is the tenant's own connection (a login elsewhere that carries the tenant's
+     * metadata names nobody). {@code null} when the report does not say (tests of the recording alone).
+     */
+    public Decision afterLogin(String tenantId, String userId, String connection, long loginsCount, boolean emailVerified, String email, String requestId) {
         if (tenantId == null || userId == null || !ID.matcher(tenantId).matches() || !ID.matcher(userId).matches()) {
             return new Decision(Outcome.UNKNOWN, Optional.empty());
         }
+        if (connection != null && !connection.equals(connectionOf(tenantId))) return new Decision(Outcome.UNKNOWN, Optional.empty());
         return decide(recorder.record(new Login(tenantId, userId, loginsCount, emailVerified, email, clock.instant(), requestId)));
     }
 
@@ -87,6 +99,14 @@ public final class LoginEvents {
         Optional<String> tenant = recorder.tenantOf(userId);
         if (tenant.isEmpty()) return Outcome.UNKNOWN;
         return decide(recorder.record(new Login(tenant.get(), userId, loginsCount, false, null, at, requestId))).outcome();
+    }
+
+    private String connectionOf(String tenantId) {
+        String known = connections.get(tenantId);
+        if (known != null) return known;
+        Optional<String> connection = recorder.connectionOf(tenantId);
+        connection.ifPresent(c -> connections.put(tenantId, c));
+        return connection.orElse(null);
     }
 
     private static Decision decide(Recorded recorded) {

@@ -107,20 +107,30 @@ public final class UserAdministration {
      * Creates a tenant and its first Global Admin, for the operator (no caller: whoever may invoke the
      * operator function may do this). Sent again after a failure, it finishes the same tenant and admin.
      */
-    public Created bootstrapTenant(String tenantId, String tenantName, Map<String, Object> admin) {
+    public Created bootstrapTenant(String tenantId, String tenantName, String connection, Map<String, Object> admin) {
         UserInput input = new UserInput();
-        if (tenantId == null || !tenantId.matches("^[a-z0-9-]{2,40}$")) input.error("tenantId", "tenantId must be 2 to 40 lower-case letters, digits or -.");
-        if (tenantName == null || tenantName.isBlank() || tenantName.length() > 100) input.error("tenantName", "tenantName is required (at most 100 characters).");
+        if (tenantId == null || !tenantId.matches("^[a-z0-9](?:-?[a-z0-9]){1,39}$")) input.error("tenantId", "tenantId must be 2 to 40 lower-case letters and digits, with single inner hyphens.");
+        if (tenantName == null || tenantName.isBlank() || tenantName.length() > 100 || Text.problem(tenantName) != null) input.error("tenantName", "tenantName is required: one line of at most 100 characters.");
+        if (connection != null && !Tenant.isConnectionName(connection)) input.error("connection", "connection must be an identity-provider connection name: letters, digits and single inner hyphens, at most 128.");
         Map<String, Object> body = new java.util.HashMap<>(admin);
         body.put("role", Role.GLOBAL_ADMIN.name());
         Map<UserField, Object> fields = present(input.fields(body, CREATE_KEYS), input);
         input.checkRoleRules(fields);
         input.throwIfInvalid();
-        Tenant tenant = new Tenant(tenantId, tenantName.strip(), clock.instant());
+        // The tenant record first (it names the connection), then the connection, then the admin: sent again
+        // after a failure at any step, the bootstrap finds what is done (the tenant as first recorded, a
+        // connection that exists) and finishes the rest.
+        Tenant tenant = new Tenant(tenantId, tenantName.strip(), connection != null ? connection : Tenant.defaultConnection(tenantId), clock.instant());
         try {
             repository.insertTenant(tenant);
         } catch (Conflict exists) {
             tenant = repository.fetch(tenantId, Set.of(), Set.of()).tenant().orElseThrow();
+        }
+        try {
+            identityProvider.ensureConnection(tenant.connection());
+        } catch (IdentityProviderException e) {
+            if (e.reason() == IdentityProviderException.Reason.UNAVAILABLE) throw unavailable(e);
+            throw new Invalid("connection", "The identity provider refused the connection " + tenant.connection() + ": " + e.getMessage());
         }
         return insertAndProvision(new CallerId(tenantId, AuditEntry.OPERATOR), tenant,
                 User.created(tenantId, ids.get(), fields, false, "operator", clock.instant()), Activation.DEFAULT);
@@ -156,14 +166,15 @@ public final class UserAdministration {
     private Created provision(CallerId actor, Tenant tenant, User user, Activation activation) {
         String password = activation instanceof Activation.Password p ? p.password() : null;
         try {
-            identityProvider.createLogin(new NewLogin(user.id(), user.tenantId(), user.username(), user.firstName(), user.lastName(), password, user.suspended()));
+            identityProvider.createLogin(new NewLogin(user.id(), user.tenantId(), tenant.connection(), user.username(), user.firstName(), user.lastName(), password, user.suspended()));
         } catch (IdentityProviderException e) {
             if (e.reason() == IdentityProviderException.Reason.UNAVAILABLE) throw unavailable(e);
             // A definite refusal: release the username so the admin can correct and retry.
             repository.delete(user, audit(actor, user, AuditEntry.Action.USER_DELETED, AuditEntry.changes(user.fields(), Map.of()),
                     Map.of("reason", "The identity provider refused the new login (" + e.reason() + "); the create was rolled back.")));
             throw e.reason() == IdentityProviderException.Reason.CONFLICT
-                    ? new Conflict("username", "The identity provider already has a login with the email " + user.username() + ".")
+                    // The tenant's own connection: a login of this tenant that the service does not hold (never another tenant's).
+                    ? new Conflict("username", "The identity provider already has a login with the email " + user.username() + " in this portal.")
                     : new Invalid(password != null ? "activation.password" : "username", "The identity provider refused the user: " + e.getMessage());
         }
         // A suspended user is created blocked and gets no link: it could not be used until an admin enables them.

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * partition, so one cannot be replayed against another list or tenant.
  */
 final class Cursors {
-    private static final Pattern NAME_KEY = Pattern.compile("^[^\\u0000]{0,1000}\\|[A-Za-z0-9_-]{1,64}$");
+    private static final Pattern NAME_KEY = Pattern.compile("^[^\\u0000]{0,1000}" + Keys.NAME_SEPARATOR + "[A-Za-z0-9_-]{1,64}$");
 
     private Cursors() {}
 
@@ -71,7 +71,7 @@ final class Cursors {
 
     /**
      * The cursor of a Partner Admin's "created or assigned" list (two index Queries merged): the name key
-     * ({@code last|first|id}) the previous page ended at; both Queries start after it.
+     * (last, first and id, see {@link Keys#nameKey}) the previous page ended at; both Queries start after it.
      */
     static String encodeRealm(String nameKey) {
         return pack(Map.of("i", "createdOrAssigned", "n", nameKey));

@@ -2,6 +2,7 @@ package com.peakcommerce.useradmin.dynamodb;
 
 import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.Login;
+import com.peakcommerce.useradmin.domain.Tenant;
 import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.domain.UserStatus;
 import com.peakcommerce.useradmin.ports.LoginRecorder;
@@ -115,6 +116,19 @@ public final class DynamoLoginRecorder implements LoginRecorder {
         List<Map<String, AttributeValue>> items = response.items();
         if (items.size() != 1) return Optional.empty(); // none, or (never issued) one id in two tenants
         return tenantOfKey(ItemMapper.str(items.getFirst(), Keys.PK), userId);
+    }
+
+    /**
+     * One GetItem of the tenant record that reads its {@code connection} only (the hook's policy allows no
+     * other attribute). A record written before connections were per tenant has the default name.
+     */
+    @Override
+    public Optional<String> connectionOf(String tenantId) {
+        var item = dynamo.getItem(g -> g.tableName(table).key(Keys.tenant(tenantId))
+                .projectionExpression("#id, #connection").expressionAttributeNames(Map.of("#id", "id", "#connection", "connection"))).item();
+        if (item == null || !item.containsKey("id")) return Optional.empty();
+        String connection = ItemMapper.str(item, "connection");
+        return Optional.of(connection != null ? connection : Tenant.defaultConnection(tenantId));
     }
 
     /** The tenant of a user's key {@code TENANT#<tenant>#USER#<id>}, if it is one. */

@@ -139,12 +139,16 @@ final class ItemMapper {
         item.put(ENTITY, s("TENANT"));
         item.put("id", s(tenant.id()));
         item.put("name", s(tenant.name()));
+        item.put("connection", s(tenant.connection()));
         item.put("createdAt", s(tenant.createdAt().toString()));
         return item;
     }
 
     static Tenant tenant(Map<String, AttributeValue> item) {
-        return new Tenant(str(item, "id"), str(item, "name"), instant(item, "createdAt"));
+        String connection = str(item, "connection");
+        // A tenant item written before connections were per tenant names none: it gets the default name.
+        return new Tenant(str(item, "id"), str(item, "name"), connection != null ? connection : Tenant.defaultConnection(str(item, "id")),
+                instant(item, "createdAt"));
     }
 
     static AttributeValue s(String value) { return AttributeValue.fromS(value); }

@@ -26,6 +26,12 @@ public interface LoginRecorder {
     Optional<String> tenantOf(String userId);
 
     /**
+     * The identity-provider connection that holds the tenant's logins ({@link com.peakcommerce.useradmin.domain.Tenant#connection()});
+     * empty when there is no such tenant. It is fixed at the tenant's bootstrap, so a caller may keep it.
+     */
+    Optional<String> connectionOf(String tenantId);
+
+    /**
      * What {@link #record} did.
      *
      * @param applied  whether the login was written

@@ -95,7 +95,7 @@ class AuditTrailTest {
 
     @Test
     void aBootstrappedTenantsAdminIsCreatedByTheOperator() {
-        var created = administration.bootstrapTenant("acme", "Acme", Map.of("firstName", "Ann", "lastName", "Acme", "username", "ann@acme.example"));
+        var created = administration.bootstrapTenant("acme", "Acme", null, Map.of("firstName", "Ann", "lastName", "Acme", "username", "ann@acme.example"));
 
         List<AuditEntry> entries = world.repository.auditTrail("acme", created.user().id(), 10, null).items();
         assertEquals(List.of(Action.USER_CREATED), entries.stream().map(AuditEntry::action).toList());

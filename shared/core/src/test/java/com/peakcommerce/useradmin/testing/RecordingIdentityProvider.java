@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * next calls of a given operation on request. The Auth0 adapter itself is tested on the wire.
  */
 public final class RecordingIdentityProvider implements IdentityProvider {
-    public record Login(String userId, String tenantId, String email, String givenName, String familyName, boolean blocked, boolean emailVerified) {}
+    public record Login(String userId, String tenantId, String connection, String email, String givenName, String familyName, boolean blocked, boolean emailVerified) {}
 
     public final Map<String, Login> logins = new ConcurrentHashMap<>();
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
@@ -33,20 +33,30 @@ public final class RecordingIdentityProvider implements IdentityProvider {
         if (pending != null && !pending.isEmpty()) throw pending.removeFirst();
     }
 
+    /** The connections made by {@link #ensureConnection}. */
+    public final java.util.Set<String> connections = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void ensureConnection(String connection) {
+        call("ensureConnection", connection);
+        connections.add(connection);
+    }
+
     @Override
     public synchronized void createLogin(NewLogin login) {
         call("createLogin", login.userId());
         if (logins.containsKey(login.userId())) return; // as the Auth0 adapter does: a 409 for the same id is a create already done
-        if (logins.values().stream().anyMatch(l -> l.email().equalsIgnoreCase(login.email()))) {
+        // As Auth0: an email is unique within its database connection.
+        if (logins.values().stream().anyMatch(l -> l.connection().equals(login.connection()) && l.email().equalsIgnoreCase(login.email()))) {
             throw new IdentityProviderException(IdentityProviderException.Reason.CONFLICT, "The user already exists.");
         }
-        logins.put(login.userId(), new Login(login.userId(), login.tenantId(), login.email(), login.givenName(), login.familyName(), login.blocked(), false));
+        logins.put(login.userId(), new Login(login.userId(), login.tenantId(), login.connection(), login.email(), login.givenName(), login.familyName(), login.blocked(), false));
     }
 
     @Override
     public void updateLogin(String userId, LoginUpdate update) {
         call("updateLogin", userId);
-        logins.computeIfPresent(userId, (id, l) -> new Login(id, l.tenantId(),
+        logins.computeIfPresent(userId, (id, l) -> new Login(id, l.tenantId(), l.connection(),
                 update.email() == null ? l.email() : update.email(),
                 update.givenName() == null ? l.givenName() : update.givenName(),
                 update.familyName() == null ? l.familyName() : update.familyName(),
@@ -56,13 +66,13 @@ public final class RecordingIdentityProvider implements IdentityProvider {
     @Override
     public void block(String userId) {
         call("block", userId);
-        logins.computeIfPresent(userId, (id, l) -> new Login(id, l.tenantId(), l.email(), l.givenName(), l.familyName(), true, l.emailVerified()));
+        logins.computeIfPresent(userId, (id, l) -> new Login(id, l.tenantId(), l.connection(), l.email(), l.givenName(), l.familyName(), true, l.emailVerified()));
     }
 
     @Override
     public void unblock(String userId) {
         call("unblock", userId);
-        logins.computeIfPresent(userId, (id, l) -> new Login(id, l.tenantId(), l.email(), l.givenName(), l.familyName(), false, l.emailVerified()));
+        logins.computeIfPresent(userId, (id, l) -> new Login(id, l.tenantId(), l.connection(), l.email(), l.givenName(), l.familyName(), false, l.emailVerified()));
     }
 
     @Override

@@ -46,8 +46,8 @@ public final class World {
     /** Tenant "demo" (Demo Portal) with its Global Admin and the "Standard" profile; tenant "other" with only its own "Standard" profile. */
     public static World seeded() {
         World world = new World();
-        world.repository.insertTenant(new Tenant(TENANT, "Demo Portal", NOW));
-        world.repository.insertTenant(new Tenant(OTHER_TENANT, "Other Portal", NOW));
+        world.repository.insertTenant(new Tenant(TENANT, "Demo Portal", Tenant.defaultConnection(TENANT), NOW));
+        world.repository.insertTenant(new Tenant(OTHER_TENANT, "Other Portal", Tenant.defaultConnection(OTHER_TENANT), NOW));
         world.repository.insertProfile(new Profile(TENANT, PROFILE_ID, "Standard", 1, NOW, NOW));
         // Its own "Standard" (same id, its own item): users seeded in "other" name a profile of their tenant,
         // which a user write checks (the profile guard of SPEC P4).
@@ -87,7 +87,7 @@ public final class World {
         repository.insert(provisioning, seedEntry(provisioning));
         User active = provisioning.provisioned().nextVersion(NOW);
         repository.replaceBookkeeping(provisioning, active);
-        identityProvider.logins.put(active.id(), new RecordingIdentityProvider.Login(active.id(), active.tenantId(), active.username(),
+        identityProvider.logins.put(active.id(), new RecordingIdentityProvider.Login(active.id(), active.tenantId(), Tenant.defaultConnection(active.tenantId()), active.username(),
                 active.firstName(), active.lastName(), active.suspended(), false));
         return active;
     }

@@ -58,10 +58,10 @@ public final class PostLoginHookHandler implements RequestHandler<APIGatewayV2HT
             }
             PostLoginReport report = PostLoginReport.parse(body);
             String userId = Auth0Events.serviceUserId(report.auth0UserId()).filter(id -> id.equals(report.metadataUserId())).orElse(null);
-            Decision decision = logins.afterLogin(report.metadataTenantId(), userId, report.loginsCount(), report.emailVerified(), report.email(),
-                    request.requestId());
+            Decision decision = logins.afterLogin(report.metadataTenantId(), userId, report.connection(), report.loginsCount(),
+                    report.emailVerified(), report.email(), request.requestId());
             Log.info("post-login hook", "outcome", decision.outcome().name(), "auth0UserId", report.auth0UserId(),
-                    "auth0Tenant", report.auth0Tenant(), "tenantId", report.metadataTenantId(), "loginsCount", report.loginsCount(),
+                    "auth0Tenant", report.auth0Tenant(), "connection", report.connection(), "tenantId", report.metadataTenantId(), "loginsCount", report.loginsCount(),
                     "loginIp", report.ip());
             return Response.ok(answer(decision));
         });

@@ -19,6 +19,7 @@ import static com.peakcommerce.useradmin.functions.hooks.Auth0Events.wholeNumber
  * <pre>{@code
  * {"user": {"user_id": "auth0|<id>", "email": "...", "email_verified": true,
  *           "app_metadata": {"tenant_id": "<tenant>", "user_id": "<id>"}},
+ *  "connection": {"name": "users-<tenant>"},
  *  "stats": {"logins_count": 3}, "tenant": {"id": "<auth0 tenant>"},
  *  "request": {"ip": "...", "user_agent": "..."}}
  * }</pre>
@@ -29,9 +30,11 @@ import static com.peakcommerce.useradmin.functions.hooks.Auth0Events.wholeNumber
  *
  * @param metadataTenantId {@code app_metadata.tenant_id}, or {@code null}
  * @param metadataUserId   {@code app_metadata.user_id}, or {@code null}
+ * @param connection       {@code connection.name}: the Auth0 connection the user logged in with; the login counts
+ *                         only if it is the tenant's own
  */
 record PostLoginReport(String auth0UserId, String email, boolean emailVerified, String metadataTenantId, String metadataUserId,
-                       long loginsCount, String auth0Tenant, String ip) {
+                       String connection, long loginsCount, String auth0Tenant, String ip) {
     /** Far above what the Action sends; no login's metadata comes near it. */
     static final int MAX_BODY_BYTES = 16 * 1024;
 
@@ -58,6 +61,9 @@ record PostLoginReport(String auth0UserId, String email, boolean emailVerified, 
             metadata = object(appMetadata);
             if (appMetadata != null && metadata == null) errors.add(new FieldError("user.app_metadata", "user.app_metadata must be an object."));
         }
+        Map<String, Object> connection = object(root.get("connection"));
+        String connectionName = connection == null ? null : text(connection.get("name"));
+        if (connectionName == null) errors.add(new FieldError("connection.name", "connection.name must be the name of the Auth0 connection the user logged in with."));
         Map<String, Object> stats = object(root.get("stats"));
         Long loginsCount = stats == null ? null : wholeNumber(stats.get("logins_count"));
         if (loginsCount == null || loginsCount < 1) {
@@ -71,7 +77,7 @@ record PostLoginReport(String auth0UserId, String email, boolean emailVerified, 
 
         return new PostLoginReport(auth0UserId, email, emailVerified,
                 metadata == null ? null : text(metadata.get("tenant_id")), metadata == null ? null : text(metadata.get("user_id")),
-                loginsCount, auth0Tenant, request == null ? null : text(request.get("ip")));
+                connectionName, loginsCount, auth0Tenant, request == null ? null : text(request.get("ip")));
     }
 
     private static String text(Object value) {

@@ -72,7 +72,8 @@ class PostLoginHookHandlerTest {
         assertEquals(200, answer.status());
         assertEquals(Map.of("action", "allow", "claims", Map.of(
                 NS + "tenant", TENANT, NS + "user_id", CUSTOMER_ID, NS + "role", "CUSTOMER")), answer.body());
-        assertEquals(List.of("updateItem", "transactWriteItems"), world.dynamo.calls(), "the record shape refused, then the flip with its entry");
+        assertEquals(List.of("getItem", "updateItem", "transactWriteItems"), world.dynamo.calls(),
+                "the tenant's connection (once per container), the record shape refused, then the flip with its entry");
         User stored = world.stored(CUSTOMER_ID);
         assertEquals(UserStatus.ACTIVE_VERIFIED, stored.status());
         assertEquals(1, stored.loginCount());
@@ -148,6 +149,21 @@ class PostLoginHookHandlerTest {
     }
 
     @Test
+    void aLoginFromAConnectionThatIsNotTheTenantsNamesNobody() {
+        // Another tenant's connection (or the shared default one) with this tenant's metadata copied onto its login.
+        for (String connection : List.of("users-other", "Username-Password-Authentication")) {
+            Answer answer = send(event(SECRET, Instant.now(), body -> map(body, "connection").put("name", connection)));
+
+            assertEquals(Map.of("action", "deny"), answer.body(), connection);
+        }
+        assertEquals(List.of("getItem"), world.dynamo.calls(), "the tenant's connection is read once per container, and nothing is written");
+        assertEquals(0, world.stored(CUSTOMER_ID).loginCount());
+
+        assertEquals("allow", send(signedNow()).body().get("action"), "from users-demo, the tenant's own");
+        assertEquals(1, world.stored(CUSTOMER_ID).loginCount());
+    }
+
+    @Test
     void aUserIdOfAnotherTenantIsUnknownInTheTenantTheMetadataNames() {
         world.seedUser(OTHER_TENANT, "o-1", Role.CUSTOMER, "Otto", "Other", "otto@example.com");
 
@@ -217,10 +233,11 @@ class PostLoginHookHandlerTest {
             map(body, "user").put("email_verified", "yes");
             map(body, "stats").remove("logins_count");
             body.remove("tenant");
+            body.remove("connection");
         }));
 
         assertEquals(400, answer.status());
-        assertEquals(List.of("user.email_verified", "stats.logins_count", "tenant.id"), answer.errorFields());
+        assertEquals(List.of("user.email_verified", "connection.name", "stats.logins_count", "tenant.id"), answer.errorFields());
         assertEquals(List.of(), world.dynamo.calls());
     }
 

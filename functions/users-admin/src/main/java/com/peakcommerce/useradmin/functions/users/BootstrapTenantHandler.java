@@ -14,7 +14,9 @@ import java.util.Map;
  * The operator's way to create a tenant and its first Global Admin in a deployed stack. It has no
  * route: only someone allowed to invoke the function (IAM) can run it, e.g.
  * {@code sam remote invoke BootstrapTenantFunction --event-file events/bootstrap-tenant.json}.
- * Input: {@code {"tenantId", "tenantName", "admin": {"firstName", "lastName", "username"}}}.
+ * Input: {@code {"tenantId", "tenantName", "connection", "admin": {"firstName", "lastName", "username"}}}; {@code connection}
+ * (optional) names the Auth0 database connection of the tenant's logins, created if it does not exist
+ * (default {@code users-<tenantId>}).
  * The admin receives the activation mail; the answer is the admin's record or the refusal.
  */
 public final class BootstrapTenantHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -30,7 +32,7 @@ public final class BootstrapTenantHandler implements RequestHandler<Map<String, 
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> admin = input.get("admin") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-            var created = users.bootstrapTenant((String) input.get("tenantId"), (String) input.get("tenantName"), admin);
+            var created = users.bootstrapTenant(text(input.get("tenantId")), text(input.get("tenantName")), text(input.get("connection")), admin);
             answer.put("tenantId", created.user().tenantId());
             answer.put("admin", Representations.user(created.user()));
             answer.put("activationMailSent", created.activationMailed());
@@ -41,5 +43,9 @@ public final class BootstrapTenantHandler implements RequestHandler<Map<String, 
             if (e instanceof DomainException.Invalid invalid) answer.put("errors", invalid.errors().stream().map(err -> Map.of("field", err.field(), "message", err.message())).toList());
         }
         return answer;
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s ? s : null;
     }
 }

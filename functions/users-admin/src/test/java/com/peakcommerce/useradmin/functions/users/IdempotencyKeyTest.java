@@ -396,6 +396,7 @@ class IdempotencyKeyTest {
 
         Delegating(IdentityProvider target) { this.target = target; }
 
+        @Override public void ensureConnection(String connection) { target.ensureConnection(connection); }
         @Override public void createLogin(NewLogin login) { target.createLogin(login); }
         @Override public void updateLogin(String userId, LoginUpdate update) { target.updateLogin(userId, update); }
         @Override public void block(String userId) { target.block(userId); }

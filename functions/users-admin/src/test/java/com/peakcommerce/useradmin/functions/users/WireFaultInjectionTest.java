@@ -154,9 +154,11 @@ class WireFaultInjectionTest {
             }
             if (path.equals("/api/v2/users") && method.equals("POST")) {
                 String id = "auth0|" + body.get("user_id");
-                if (logins.containsKey(id) || emailHeldByOther(String.valueOf(body.get("email")), null)) return conflict();
+                String connection = String.valueOf(body.get("connection"));
+                if (logins.containsKey(id) || emailHeldByOther(connection, String.valueOf(body.get("email")), null)) return conflict();
                 Map<String, Object> login = new LinkedHashMap<>();
                 login.put("user_id", id);
+                login.put("identities", List.of(identity(connection, body.get("user_id"))));
                 login.put("email", body.get("email"));
                 login.put("given_name", body.get("given_name"));
                 login.put("family_name", body.get("family_name"));
@@ -177,7 +179,11 @@ class WireFaultInjectionTest {
                     }
                     case "PATCH" -> {
                         if (login == null) return notFound();
-                        if (body.containsKey("email") && emailHeldByOther(String.valueOf(body.get("email")), id)) return conflict();
+                        // As Auth0: an email change names the login's own database connection.
+                        if (body.containsKey("email") && !connectionOf(login).equals(body.get("connection"))) {
+                            return new Answer(400, Map.of("statusCode", 400, "error", "Bad Request", "message", "connection is required to change the email", "errorCode", "invalid_body"));
+                        }
+                        if (body.containsKey("email") && emailHeldByOther(connectionOf(login), String.valueOf(body.get("email")), id)) return conflict();
                         for (String key : List.of("email", "given_name", "family_name", "blocked")) {
                             if (body.containsKey(key)) login.put(key, body.get(key));
                         }
@@ -193,8 +199,19 @@ class WireFaultInjectionTest {
             return new Answer(404, Map.of("statusCode", 404, "error", "Not Found", "message", "no route " + method + " " + path));
         }
 
-        private boolean emailHeldByOther(String email, String exceptId) {
-            return logins.values().stream().anyMatch(l -> !l.get("user_id").equals(exceptId) && email.equalsIgnoreCase(String.valueOf(l.get("email"))));
+        /** As Auth0: an email is unique within one database connection. */
+        private boolean emailHeldByOther(String connection, String email, String exceptId) {
+            return logins.values().stream().anyMatch(l -> !l.get("user_id").equals(exceptId) && connectionOf(l).equals(connection)
+                    && email.equalsIgnoreCase(String.valueOf(l.get("email"))));
+        }
+
+        private static Map<String, Object> identity(String connection, Object userId) {
+            return Map.of("provider", "auth0", "connection", connection, "user_id", String.valueOf(userId), "isSocial", false);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static String connectionOf(Map<String, Object> login) {
+            return String.valueOf(((List<Map<String, Object>>) login.get("identities")).getFirst().get("connection"));
         }
 
         private static Answer conflict() {
@@ -208,6 +225,7 @@ class WireFaultInjectionTest {
         synchronized void put(String userId, String email, String first, String last, boolean blocked) {
             Map<String, Object> login = new LinkedHashMap<>();
             login.put("user_id", "auth0|" + userId);
+            login.put("identities", List.of(identity(com.peakcommerce.useradmin.domain.Tenant.defaultConnection(World.TENANT), userId)));
             login.put("email", email);
             login.put("given_name", first);
             login.put("family_name", last);
