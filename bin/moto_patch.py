@@ -1,4 +1,4 @@
-"""The project's patch of moto 5.2.1's DynamoDB backend; see apply().
+"""The project's patch of moto 5.2.1: its DynamoDB backend and its KMS Sign; see apply().
 
 Stock moto 5.2.1 backs up a transaction by deep-copying every table it names
 (DynamoDBBackend.transact_write_items: original_table_state[...] =
@@ -13,6 +13,12 @@ hash key -> {range key -> Item}); global and local secondary indexes are not
 stored, Table.query and Table.scan compute them from Table.items on every call,
 so restoring the items restores the indexes too.  The one other piece of table
 state a write changes is the stream shard's record list, which is restored too.
+
+KMS: stock moto 5.2.1 ignores Sign's MessageType=DIGEST ("not yet implemented")
+and hashes the digest again, so a signature over a digest does not verify as
+KMS's would.  The log-in-as signer sends the SHA-256 digest of the JWS signing
+input, as KMS allows; for ECDSA keys the patch signs such a digest as it is
+(prehashed).  Other key types and RAW messages go to moto's own Sign.
 """
 
 import copy
@@ -30,8 +36,44 @@ def apply() -> None:
             f"but moto {moto.__version__} is installed: pip install 'moto[server]=={MOTO_VERSION}'"
         )
     from moto.dynamodb.models import DynamoDBBackend
+    from moto.kms.responses import KmsResponse
 
     DynamoDBBackend.transact_write_items = transact_write_items
+    stock_sign = KmsResponse.sign
+    KmsResponse.sign = lambda self: kms_sign(self, stock_sign)
+
+
+def kms_sign(response, stock_sign):
+    """KMS Sign with MessageType=DIGEST on an ECDSA key: the digest signed as it is, as KMS does."""
+    import base64
+    import json
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, utils as asymmetric
+    from moto.kms.exceptions import ValidationException
+    from moto.kms.utils import ECDSAPrivateKey
+
+    if response._get_param("MessageType") != "DIGEST":
+        return stock_sign(response)
+    key_id = response._get_param("KeyId")
+    response._validate_key_id(key_id)
+    key = response.kms_backend.describe_key(key_id)
+    if not isinstance(key.private_key, ECDSAPrivateKey):
+        return stock_sign(response)
+    algorithm = response._get_param("SigningAlgorithm")
+    digests = {"ECDSA_SHA_256": hashes.SHA256(), "ECDSA_SHA_384": hashes.SHA384(), "ECDSA_SHA_512": hashes.SHA512()}
+    if algorithm not in key.private_key.valid_signing_algorithms:
+        raise ValidationException(
+            f"1 validation error detected: Value '{algorithm}' at 'SigningAlgorithm' failed to satisfy constraint: "
+            f"Member must satisfy enum value set: {key.private_key.valid_signing_algorithms}"
+        )
+    digest = response._get_param("Message")
+    if isinstance(digest, str):
+        digest = digest.encode("utf-8")
+    if len(digest) != digests[algorithm].digest_size:
+        raise ValidationException(f"Digest is invalid length for algorithm {algorithm}.")
+    signature = key.private_key.private_key.sign(digest, ec.ECDSA(asymmetric.Prehashed(digests[algorithm])))
+    return json.dumps({"KeyId": key.arn, "Signature": base64.b64encode(signature).decode("utf-8"), "SigningAlgorithm": algorithm})
 
 
 class _Snapshot:

@@ -469,6 +469,26 @@ class OutboxTest(Server):
             self.assertEqual(response.headers["Content-Type"], "application/json")
             return json.load(response)
 
+    def test_kms_signs_a_digest_as_it_is_as_kms_does(self):
+        import hashlib
+
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec, utils as asymmetric
+
+        kms = client("kms", self.port)
+        key = kms.create_key(KeySpec="ECC_NIST_P256", KeyUsage="SIGN_VERIFY")["KeyMetadata"]["KeyId"]
+        message = b"header.payload"
+        digest = hashlib.sha256(message).digest()
+        public = serialization.load_der_public_key(kms.get_public_key(KeyId=key)["PublicKey"])
+
+        signed = kms.sign(KeyId=key, Message=digest, MessageType="DIGEST", SigningAlgorithm="ECDSA_SHA_256")["Signature"]
+        public.verify(signed, digest, ec.ECDSA(asymmetric.Prehashed(hashes.SHA256())))  # raises if not
+        public.verify(signed, message, ec.ECDSA(hashes.SHA256()))  # the same: a signature of the message
+        raw = kms.sign(KeyId=key, Message=message, MessageType="RAW", SigningAlgorithm="ECDSA_SHA_256")["Signature"]
+        public.verify(raw, message, ec.ECDSA(hashes.SHA256()))
+        with self.assertRaises(ClientError):
+            kms.sign(KeyId=key, Message=b"short", MessageType="DIGEST", SigningAlgorithm="ECDSA_SHA_256")
+
     def test_outbox_shows_both_parts_of_a_simple_message(self):
         ses = client("sesv2", self.port)
         ses.create_email_identity(EmailIdentity="noreply@example.com")

@@ -1,7 +1,5 @@
 package com.peakcommerce.useradmin.bench;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -11,6 +9,7 @@ import com.peakcommerce.useradmin.domain.Tenant;
 import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
 import com.peakcommerce.useradmin.dynamodb.TableDefinition;
+import com.peakcommerce.useradmin.emulator.MotoServer;
 import com.peakcommerce.useradmin.functions.profiles.CreateProfileHandler;
 import com.peakcommerce.useradmin.functions.profiles.DeleteProfileHandler;
 import com.peakcommerce.useradmin.functions.profiles.GetProfileSettingsHandler;
@@ -138,22 +137,31 @@ public final class Bench {
         }
     }
 
-    /** Fresh JVMs with Lambda's flags against a DynamoDB Local server and the local stubs. */
+    /**
+     * Fresh JVMs with Lambda's flags against the project's moto server (DynamoDB, SSM, KMS and SES v2, the
+     * real adapters) and the local Auth0 stub.
+     */
     private static void coldStarts(Path root) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        DynamoDBProxyServer dynamoServer = ServerRunner.createServerFromCommandLineArgs(
-                new String[]{"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
-        dynamoServer.start();
-        try (LocalStubs stubs = new LocalStubs()) {
-            String endpoint = "http://127.0.0.1:" + port;
-            DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build();
+        try (MotoServer moto = MotoServer.start(MotoServer.launcher()); LocalStubs stubs = new LocalStubs()) {
+            String endpoint = moto.endpoint().toString();
+            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"));
+            DynamoDbClient client = DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                    .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).build();
             TableDefinition.createIfMissing(client, "bench");
             seed(client);
+            String keyId;
+            try (var kms = software.amazon.awssdk.services.kms.KmsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                    .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).build();
+                 var ssm = software.amazon.awssdk.services.ssm.SsmClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                         .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).build();
+                 var ses = software.amazon.awssdk.services.sesv2.SesV2Client.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                         .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).build()) {
+                keyId = kms.createKey(k -> k.keySpec(software.amazon.awssdk.services.kms.model.KeySpec.ECC_NIST_P256)
+                        .keyUsage(software.amazon.awssdk.services.kms.model.KeyUsageType.SIGN_VERIFY)).keyMetadata().keyId();
+                ssm.putParameter(p -> p.name("/bench/auth0").type(software.amazon.awssdk.services.ssm.model.ParameterType.SECURE_STRING)
+                        .value("{\"clientId\":\"bench-client\",\"clientSecret\":\"bench-secret\"}"));
+                ses.createEmailIdentity(i -> i.emailIdentity("noreply@bench.test"));
+            }
 
             Map<String, String> env = new LinkedHashMap<>();
             env.put("TABLE_NAME", "bench");
@@ -161,16 +169,15 @@ public final class Bench {
             env.put("AWS_ACCESS_KEY_ID", "bench");
             env.put("AWS_SECRET_ACCESS_KEY", "bench");
             env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
-            env.put("AWS_ENDPOINT_URL_SSM", stubs.url());
-            env.put("AWS_ENDPOINT_URL_SESV2", stubs.url());
+            env.put("AWS_ENDPOINT_URL_SSM", endpoint);
+            env.put("AWS_ENDPOINT_URL_SESV2", endpoint);
             env.put("AUTH0_MANAGEMENT_URL", stubs.url() + "/api/v2");
             env.put("AUTH0_DOMAIN", "bench.auth0.test");
-            env.put("AUTH0_CONNECTION", "Username-Password-Authentication");
             env.put("AUTH0_CREDENTIALS_PARAMETER", "/bench/auth0");
             env.put("MAIL_SENDER", "noreply@bench.test");
             env.put("CLAIM_NAMESPACE", "peakcommerce.example");
-            env.put("AWS_ENDPOINT_URL_KMS", stubs.url());
-            env.put("IMPERSONATION_KEY_ID", "bench-key");
+            env.put("AWS_ENDPOINT_URL_KMS", endpoint);
+            env.put("IMPERSONATION_KEY_ID", keyId);
             env.put("IMPERSONATION_ISSUER", "urn:bench");
             env.put("IMPERSONATION_AUDIENCE", "bench-portal");
 
@@ -186,8 +193,6 @@ public final class Bench {
             });
             coldStart(root, "impersonation", "com.peakcommerce.useradmin.functions.impersonation.StartImpersonationHandler", env,
                     run -> Events.loadRaw("start-impersonation"));
-        } finally {
-            dynamoServer.stop();
         }
     }
 

@@ -12,6 +12,7 @@ import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
 import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
 import com.peakcommerce.useradmin.dynamodb.TableDefinition;
 import com.peakcommerce.useradmin.functions.hooks.HookSecrets;
+import com.peakcommerce.useradmin.kms.KmsTokenSigner;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.ports.IdentityProvider;
 import com.peakcommerce.useradmin.ports.Mailer;
@@ -23,13 +24,7 @@ import com.peakcommerce.useradmin.wiring.Settings;
 import com.peakcommerce.useradmin.wiring.Wiring;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -51,12 +46,12 @@ import java.util.concurrent.Executors;
  * The whole API on {@code http://localhost:3000} for development (see the README's "Run it locally").
  *
  * <p>Routes come from {@code template.yaml}; each request becomes an HTTP API 2.0 event handled in-process
- * by the function's real handler class. The adapters the handlers get through {@link Wiring} are local:
- * DynamoDB Local in this JVM (in {@code .local-data/}, or in memory with {@code --in-memory}, or the
- * endpoint in {@code AWS_ENDPOINT_URL_DYNAMODB}), the {@link LocalMailOutbox} (or SES when
- * {@code AWS_ENDPOINT_URL_SES}/{@code AWS_ENDPOINT_URL_SESV2} is set) and the
- * {@link LocalIdentityProviderStandIn} (or Auth0 when {@code AUTH0_DOMAIN} is set). It seeds the tenant
- * {@code demo} with a Global Admin and the profile "Standard", and prints a token for the admin.
+ * by the function's real handler class. The handlers get the production adapters through {@link Wiring}
+ * (DynamoDB, SSM, KMS, SES v2), pointed at the project's moto server ({@link LocalAws}: a child process,
+ * the table saved in {@code .local-data/} on stop unless {@code --in-memory}; the standard endpoint
+ * variables switch any service elsewhere), and the {@link LocalIdentityProviderStandIn} (or Auth0 when
+ * {@code AUTH0_DOMAIN} is set). It seeds the tenants {@code demo} and {@code acme}, each with a Global
+ * Admin and the profile "Standard", and prints a token for each admin.
  *
  * <p>Local-only routes: {@code GET /local} (what runs), {@code GET /local/mail} (the outbox, newest first;
  * {@code DELETE} empties it), {@code POST /local/tokens} ({@code {"userId"}} or {@code {"tenantId","userId"}}:
@@ -85,11 +80,11 @@ public final class LocalServer implements AutoCloseable {
         static final String USAGE = """
                 Usage: LocalServer [--port N] [--in-memory] [--data-dir DIR] [--template FILE]
                   --port N         listen on http://localhost:N (default 3000; 0 picks a free port)
-                  --in-memory      DynamoDB Local in memory: nothing kept after the server stops
-                  --data-dir DIR   where DynamoDB Local keeps its file (default .local-data/ beside template.yaml)
+                  --in-memory      keep nothing: the table is not saved when the server stops
+                  --data-dir DIR   where the table is saved on stop and loaded at start (default .local-data/ beside template.yaml)
                   --template FILE  the SAM template to read the routes from (default: template.yaml, looked up from here upwards)
-                Environment: AWS_ENDPOINT_URL_DYNAMODB (use that DynamoDB instead of the in-process one),
-                  AWS_ENDPOINT_URL_SES / AWS_ENDPOINT_URL_SESV2 (send mail through SES there instead of the local outbox),
+                AWS services are emulated by moto (bin/moto, started as a child process); the standard endpoint variables
+                  AWS_ENDPOINT_URL_DYNAMODB, _SSM, _KMS, _SESV2 (or _SES), or AWS_ENDPOINT_URL for all, switch a service elsewhere.
                   AUTH0_DOMAIN (or AUTH0_MANAGEMENT_URL), optionally AUTH0_PORTAL_CLIENT_ID, and either AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET
                   or AUTH0_CREDENTIALS_PARAMETER (SSM) to use Auth0 instead of the local stand-in.""";
 
@@ -132,7 +127,7 @@ public final class LocalServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ExecutorService executor;
-    private final LocalDatabase database;
+    private final LocalAws aws;
     private final String baseUrl;
     private final SamTemplate template;
     private final LocalTokens tokens;
@@ -165,25 +160,20 @@ public final class LocalServer implements AutoCloseable {
         if (System.getenv("IMPERSONATION_ISSUER") == null) System.setProperty("IMPERSONATION_ISSUER", baseUrl);
         Clock clock = Clock.systemUTC();
 
-        LocalDatabase db = null;
+        LocalAws started = null;
         try {
-            Optional<String> endpoint = Settings.optional("AWS_ENDPOINT_URL_DYNAMODB");
-            if (endpoint.isPresent()) db = LocalDatabase.atEndpoint(endpoint.get().strip(), Settings.required("AWS_REGION"));
-            else if (options.inMemory()) db = LocalDatabase.inMemory();
-            else db = LocalDatabase.inFolder(options.dataDir());
-            this.database = db;
-            DynamoDbClient dynamo = db.client();
-            TableDefinition.createIfMissing(dynamo, table);
+            started = LocalAws.start(options.inMemory(), options.dataDir(), table, Settings.required("MAIL_SENDER"));
+            this.aws = started;
+            DynamoDbClient dynamo = aws.dynamo;
 
-            Mailer mailer;
-            if (sesEndpoint().isPresent()) {
-                this.outbox = null;
-                mailer = sesMailer();
-                this.mailerDescription = "SES at " + sesEndpoint().get() + ", sender " + Settings.required("MAIL_SENDER");
+            // The real SES adapter, to moto's SES (whose outbox GET /local/mail shows) or to the endpoint given.
+            Mailer mailer = new SesMailer(aws.ses, Settings.required("MAIL_SENDER"));
+            if (aws.sesInMoto()) {
+                this.outbox = new LocalMailOutbox(aws.motoEndpoint().orElseThrow());
+                this.mailerDescription = "SES in moto, sender " + Settings.required("MAIL_SENDER") + " (no mail leaves this machine): GET " + baseUrl + "/local/mail";
             } else {
-                this.outbox = new LocalMailOutbox(clock);
-                mailer = outbox;
-                this.mailerDescription = "local outbox (no mail leaves this machine): GET " + baseUrl + "/local/mail";
+                this.outbox = null;
+                this.mailerDescription = "SES at " + aws.sesEndpoint() + ", sender " + Settings.required("MAIL_SENDER");
             }
 
             IdentityProvider identityProvider;
@@ -207,12 +197,13 @@ public final class LocalServer implements AutoCloseable {
             Wiring.install(IdentityProvider.class, identityProvider);
             Wiring.install(Mailer.class, mailer);
             Wiring.install(UserAdministration.class, administration);
-            // The Auth0 hooks' secrets, SSM parameters in AWS: here fixed values everyone knows (local/README).
-            Wiring.install(HookSecrets.PostLoginSecrets.class, () -> new HookSecrets.PostLoginSecret(List.of(LOCAL_POST_LOGIN_SECRET)));
-            Wiring.install(HookSecrets.LogStreamTokens.class, () -> new HookSecrets.LogStreamToken(List.of(LOCAL_LOG_STREAM_TOKEN)));
+            // The Auth0 hooks' secrets, read from SSM by the real reader: in moto, parameters made at start with
+            // fixed values everyone knows (local/README).
+            Wiring.install(HookSecrets.PostLoginSecrets.class, HookSecrets.postLoginSecrets(aws.ssm, LocalAws.POST_LOGIN_SECRET_PARAMETER));
+            Wiring.install(HookSecrets.LogStreamTokens.class, HookSecrets.logStreamTokens(aws.ssm, LocalAws.LOG_STREAM_TOKEN_PARAMETER));
             Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(dynamo, table, clock));
-            // The log-in-as credentials' KMS key: an EC key made now (NOT KMS), published at /.well-known/jwks.json.
-            Wiring.install(TokenSigner.class, new LocalTokenSignerStandIn());
+            // The log-in-as credentials: signed by the real KMS adapter with a key made in moto's KMS at start.
+            Wiring.install(TokenSigner.class, new KmsTokenSigner(aws.kms, aws.signingKeyId()));
 
             this.administration = administration;
             SeededTenant demo = seedTenant(DEMO_TENANT, DEMO_TENANT_NAME, null, Map.of("firstName", "Ada", "lastName", "Admin", "username", DEMO_ADMIN_USERNAME));
@@ -244,7 +235,7 @@ public final class LocalServer implements AutoCloseable {
             http.start();
         } catch (RuntimeException e) {
             http.stop(0);
-            if (db != null) db.close();
+            if (started != null) started.close();
             throw e;
         }
     }
@@ -446,7 +437,8 @@ public final class LocalServer implements AutoCloseable {
     private Map<String, Object> about() {
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("baseUrl", baseUrl);
-        about.put("database", database.description());
+        about.put("database", aws.databaseDescription());
+        about.put("aws", aws.servicesDescription());
         about.put("table", Settings.required("TABLE_NAME"));
         about.put("mail", mailerDescription);
         about.put("identityProvider", identityProviderDescription);
@@ -489,7 +481,8 @@ public final class LocalServer implements AutoCloseable {
         out.append("\n================================================================================\n");
         out.append(" PeakCommerce user administration, running locally on ").append(baseUrl).append('\n');
         out.append("================================================================================\n");
-        out.append(" Database:          ").append(database.description()).append('\n');
+        out.append(" AWS:               ").append(aws.servicesDescription()).append('\n');
+        out.append(" Database:          ").append(aws.databaseDescription()).append('\n');
         out.append(" Mail:              ").append(mailerDescription).append('\n');
         out.append(" Identity provider: ").append(identityProviderDescription).append('\n');
         if (standIn != null) {
@@ -525,30 +518,6 @@ public final class LocalServer implements AutoCloseable {
     }
 
     // ---- adapters chosen by the environment --------------------------------------------------------
-
-    static Optional<String> sesEndpoint() {
-        return Settings.optional("AWS_ENDPOINT_URL_SESV2").or(() -> Settings.optional("AWS_ENDPOINT_URL_SES")).map(String::strip);
-    }
-
-    /**
-     * The real SES adapter. {@link SesMailer#fromEnvironment()} reads only the process environment, so it is
-     * used when that has everything it needs; otherwise the same adapter gets a client for the configured
-     * endpoint with the settings' region and sender, and dummy credentials unless the environment has some.
-     */
-    private static Mailer sesMailer() {
-        boolean endpointInEnvironment = System.getenv("AWS_ENDPOINT_URL_SESV2") != null || System.getenv("AWS_ENDPOINT_URL_SES") != null;
-        if (endpointInEnvironment && System.getenv("MAIL_SENDER") != null && System.getenv("AWS_REGION") != null && System.getenv("AWS_ACCESS_KEY_ID") != null) {
-            return SesMailer.fromEnvironment();
-        }
-        SesV2Client client = SesV2Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .endpointOverride(URI.create(sesEndpoint().orElseThrow()))
-                .region(Region.of(Settings.required("AWS_REGION")))
-                .credentialsProvider(System.getenv("AWS_ACCESS_KEY_ID") != null ? EnvironmentVariableCredentialsProvider.create()
-                        : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
-        return new SesMailer(client, Settings.required("MAIL_SENDER"));
-    }
 
     static boolean auth0Configured() {
         return Settings.optional("AUTH0_DOMAIN").isPresent() || Settings.optional("AUTH0_MANAGEMENT_URL").isPresent();
@@ -611,6 +580,6 @@ public final class LocalServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         executor.close();
-        database.close();
+        aws.close();
     }
 }

@@ -60,6 +60,22 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@link Caller}.
  */
 class AuthorizationTableTest {
+    /** The real KMS adapter on a signing key made in the test JVM's moto. */
+    private static final TokenSigner SIGNER = motoSigner();
+
+    private static TokenSigner motoSigner() {
+        var kms = software.amazon.awssdk.services.kms.KmsClient.builder()
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .endpointOverride(com.peakcommerce.useradmin.emulator.MotoServer.shared().endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                .build();
+        String keyId = kms.createKey(k -> k.keySpec(software.amazon.awssdk.services.kms.model.KeySpec.ECC_NIST_P256)
+                .keyUsage(software.amazon.awssdk.services.kms.model.KeyUsageType.SIGN_VERIFY)).keyMetadata().keyId();
+        return new com.peakcommerce.useradmin.kms.KmsTokenSigner(kms, keyId);
+    }
+
 
     /** The columns: the seven roles, then a suspended Global Admin and a caller the tenant does not know. */
     enum Caller { GLOBAL_ADMIN, SYSTEM_ADMIN, PARTNER_ADMIN, ACCOUNT_EXECUTIVE, PARTNER_ACCOUNT_EXECUTIVE, PARTNER, CUSTOMER, SUSPENDED_ADMIN, UNKNOWN }
@@ -332,7 +348,7 @@ class AuthorizationTableTest {
         Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(client, w.dynamo.table, w.clock));
         Wiring.install(ResetLimiter.class, limiter);
         Wiring.install(SelfService.class, new SelfService(w.repository, w.administration, limiter, w.clock));
-        Wiring.install(TokenSigner.class, new LocalTokenSignerStandIn());
+        Wiring.install(TokenSigner.class, SIGNER);
         SETTINGS.forEach((name, value) -> System.setProperty(name, value.equals("<table>") ? w.dynamo.table : value));
         return w;
     }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A function whose module local/pom.xml does not name runs from its built CodeUri jar, and its handler
- * shares Wiring (so the local adapters) with the server.
+ * shares Wiring (so the adapters the local server installed) with the server.
  */
 class CodeUriJarTest {
     @TempDir
@@ -81,7 +81,7 @@ class CodeUriJarTest {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(server.baseUrl() + "/jarred")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), "no authorizer in this template: a public route");
-            assertEquals("jar handler with LocalMailOutbox", response.body());
+            assertEquals("jar handler with SesMailer", response.body(), "the server's SES adapter (to moto), not a production one the handler would build");
         }
     }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Without --in-memory the data stays in the data folder, and the seed finds its tenant again. */
+/** Without --in-memory the table is saved in the data folder when the server stops and loaded when it starts again: the seed finds its tenants. */
 class DataFolderTest {
     @TempDir
     Path dataDir;
@@ -24,7 +24,7 @@ class DataFolderTest {
             profileId = first.standardProfile().id();
             assertEquals(2, first.outbox().mails().size(), "the activation mails of the two seeded tenants' admins");
         }
-        assertTrue(Files.exists(dataDir.resolve(LocalDatabase.DB_FILE)));
+        assertTrue(Files.exists(dataDir.resolve(LocalServer.DEFAULT_TABLE + ".jsonl")), "the table was saved when the server stopped");
 
         try (LocalServer second = LocalServer.start(new LocalServer.Options(0, false, dataDir, template))) {
             assertEquals(adminId, second.admin().id());

@@ -1,7 +1,6 @@
 package com.peakcommerce.useradmin.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.peakcommerce.useradmin.emulator.MotoServer;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +34,9 @@ class EndpointSwitchTest {
 
     @Test
     void usesTheDynamoDbAndSesEndpointsWhenGiven() throws Exception {
-        int dynamoPort;
-        try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            dynamoPort = free.getLocalPort();
-        }
-        DynamoDBProxyServer dynamo = ServerRunner.createServerFromCommandLineArgs(
-                new String[]{"-inMemory", "-port", String.valueOf(dynamoPort), "-disableTelemetry"});
-        dynamo.start();
+        // Another DynamoDB than the local run's own moto: a second moto server, standing for a real account or LocalStack.
+        MotoServer elsewhere = MotoServer.start(MotoServer.launcher());
+        String dynamoEndpoint = elsewhere.endpoint().toString();
 
         List<String> sesRequests = new CopyOnWriteArrayList<>();
         HttpServer ses = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -56,11 +51,11 @@ class EndpointSwitchTest {
         });
         ses.start();
         try {
-            System.setProperty("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamoPort);
+            System.setProperty("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
             System.setProperty("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + ses.getAddress().getPort());
             Path template = LocalServer.Options.findTemplate(Path.of("").toAbsolutePath());
             try (LocalServer server = LocalServer.start(new LocalServer.Options(0, true, dataDir, template))) {
-                assertTrue(server.banner().contains("DynamoDB at http://127.0.0.1:" + dynamoPort), server.banner());
+                assertTrue(server.banner().contains("DynamoDB at " + dynamoEndpoint), server.banner());
                 assertTrue(server.banner().contains("SES at http://127.0.0.1:"), server.banner());
                 assertEquals(null, server.outbox());
 
@@ -73,10 +68,17 @@ class EndpointSwitchTest {
                 var users = LocalServerTest.send(server, "GET", "/users", "Bearer " + server.adminToken(), null);
                 assertEquals(200, users.statusCode(), users.body());
                 assertTrue(users.body().contains(server.admin().id()), "the admin lives in the endpoint's table");
+                try (var client = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                        .endpointOverride(elsewhere.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "x"))).build()) {
+                    assertTrue(client.scan(b -> b.tableName(LocalServer.DEFAULT_TABLE)).count() > 0, "written in the other DynamoDB");
+                }
             }
         } finally {
             ses.stop(0);
-            dynamo.stop();
+            elsewhere.close();
         }
     }
 }

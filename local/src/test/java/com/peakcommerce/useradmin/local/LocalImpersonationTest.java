@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Log in as in the local run: the routes from template.yaml (two of them public), the
- * LocalTokenSignerStandIn in place of KMS, the README's curl steps over HTTP.
+ * real KMS adapter on a key made in moto at start, the README's curl steps over HTTP.
  */
 class LocalImpersonationTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -301,7 +301,9 @@ class AuditTrailTest {
         } while (cursor != null);
 
         assertEquals(6, seen.size(), "five edits and the create");
-        assertEquals(List.of(2, 2, 2, 0), pageSizes, "the last full page cannot know it is the last; the next says so");
+        // DynamoDB returns a LastEvaluatedKey after a full last page and an empty page next; moto returns none
+        // (docs/table.md, emulator fidelity). The service follows the key either way: only a missing key ends.
+        assertTrue(pageSizes.equals(List.of(2, 2, 2, 0)) || pageSizes.equals(List.of(2, 2, 2)), pageSizes.toString());
         for (int i = 0; i < 5; i++) assertEquals(new Change(i == 4 ? null : "Title " + (4 - i), "Title " + (5 - i)), seen.get(i).changes().get("jobTitle"));
         assertEquals(Action.USER_CREATED, seen.getLast().action());
         for (int i = 1; i < seen.size(); i++) assertTrue(seen.get(i - 1).at().isAfter(seen.get(i).at()));

@@ -13,6 +13,7 @@ import static com.peakcommerce.useradmin.testing.World.TENANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The users list (U4): one Query on an index made for each way it is asked for. */
 class ListUsersTest {
@@ -86,7 +87,9 @@ class ListUsersTest {
             pages++;
         } while (cursor != null);
         assertEquals(names(UserQuery.ALL), seen);
-        assertEquals(4, pages, "3 full pages, then an empty last one: only a missing LastEvaluatedKey ends the list");
+        // DynamoDB: 3 full pages, then an empty last one (a full page cannot know it is the last); moto omits
+        // that key after an exactly full last page (docs/table.md). Only a missing LastEvaluatedKey ends the list.
+        assertTrue(pages == 3 || pages == 4, pages + " pages");
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.peakcommerce.useradmin.ports.IdempotencyStore.KeyReused;
 import com.peakcommerce.useradmin.ports.IdempotencyStore.Outcome;
 import com.peakcommerce.useradmin.ports.IdempotencyStore.Replay;
 import com.peakcommerce.useradmin.ports.IdempotencyStore.StoredAnswer;
-import com.peakcommerce.useradmin.testing.LocalDynamo;
+import com.peakcommerce.useradmin.testing.MotoTable;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -26,7 +26,7 @@ class DynamoIdempotencyStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     private static final StoredAnswer CREATED = new StoredAnswer(201, Map.of("Location", "/users/42", "ETag", "\"2\""), "{\"id\":\"42\"}");
 
-    private final LocalDynamo dynamo = LocalDynamo.newTable();
+    private final MotoTable dynamo = MotoTable.newTable();
     private final MovableClock clock = new MovableClock(T0);
     private final DynamoIdempotencyStore store = new DynamoIdempotencyStore(dynamo.client, dynamo.table, clock);
 

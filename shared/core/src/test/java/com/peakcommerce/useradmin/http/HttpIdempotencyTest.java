@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.testing.Events;
-import com.peakcommerce.useradmin.testing.LocalDynamo;
+import com.peakcommerce.useradmin.testing.MotoTable;
 import com.peakcommerce.useradmin.wiring.Wiring;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generic part of Idempotency-Key in {@link Http#respond}: what is kept, what is ignored, what a broken store does. */
 class HttpIdempotencyTest {
-    private final LocalDynamo dynamo = LocalDynamo.newTable();
+    private final MotoTable dynamo = MotoTable.newTable();
     private final AtomicInteger runs = new AtomicInteger();
 
     HttpIdempotencyTest() {

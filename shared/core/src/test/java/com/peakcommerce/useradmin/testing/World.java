@@ -33,7 +33,7 @@ public final class World {
     public static final String PROFILE_ID = "standard-profile";
     public static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
-    public final LocalDynamo dynamo = LocalDynamo.newTable();
+    public final MotoTable dynamo = MotoTable.newTable();
     public final DynamoUserRepository repository = dynamo.repository();
     public final RecordingIdentityProvider identityProvider = new RecordingIdentityProvider();
     public final RecordingMailer mailer = new RecordingMailer();

@@ -79,13 +79,23 @@ public final class HookSecrets {
 
     /** {@code WEBHOOK_SECRET_PARAMETER} names the parameter; {@code AWS_REGION} (Lambda sets it) the region. */
     static PostLoginSecrets postLoginSecretsFromEnvironment() {
-        var values = new Refreshing(ssmClient(Settings.required("AWS_REGION")), Settings.required("WEBHOOK_SECRET_PARAMETER"), Clock.systemUTC());
-        return () -> new PostLoginSecret(values.get());
+        return postLoginSecrets(ssmClient(Settings.required("AWS_REGION")), Settings.required("WEBHOOK_SECRET_PARAMETER"));
     }
 
     /** {@code LOG_STREAM_TOKEN_PARAMETER} names the parameter. */
     static LogStreamTokens logStreamTokensFromEnvironment() {
-        var values = new Refreshing(ssmClient(Settings.required("AWS_REGION")), Settings.required("LOG_STREAM_TOKEN_PARAMETER"), Clock.systemUTC());
+        return logStreamTokens(ssmClient(Settings.required("AWS_REGION")), Settings.required("LOG_STREAM_TOKEN_PARAMETER"));
+    }
+
+    /** The post-login secret in the SSM parameter {@code parameterName}, read now and again every {@link #MAX_AGE}. */
+    public static PostLoginSecrets postLoginSecrets(SsmClient ssm, String parameterName) {
+        var values = new Refreshing(ssm, parameterName, Clock.systemUTC());
+        return () -> new PostLoginSecret(values.get());
+    }
+
+    /** The log stream's token in the SSM parameter {@code parameterName}, read now and again every {@link #MAX_AGE}. */
+    public static LogStreamTokens logStreamTokens(SsmClient ssm, String parameterName) {
+        var values = new Refreshing(ssm, parameterName, Clock.systemUTC());
         return () -> new LogStreamToken(values.get());
     }
 

@@ -118,6 +118,8 @@ class UsersReadHandlersTest {
 
     @Test
     void theAuditTrailPagesWithItsCursor() {
+        var customer = world.stored(CUSTOMER_ID);
+        world.administration.update(world.admin, CUSTOMER_ID, customer.version(), Map.of("jobTitle", "Buyer")); // a second entry
         Answer first = audit(CUSTOMER_ID, Map.of("limit", "1"));
         assertEquals(200, first.status());
         assertEquals(1, first.items().size());
@@ -126,8 +128,12 @@ class UsersReadHandlersTest {
 
         Answer second = audit(CUSTOMER_ID, Map.of("limit", "1", "cursor", cursor));
         assertEquals(200, second.status());
-        assertEquals(List.of(), second.items(), "the seeded user has one entry: the second page is empty and the last");
-        assertNull(second.body().get("nextCursor"));
+        assertEquals(1, second.items().size());
+        // The test clock stands still: the two entries share an instant, so either may come first.
+        assertEquals(java.util.Set.of("USER_CREATED", "USER_UPDATED"), java.util.Set.of(first.items().getFirst().get("action"), second.items().getFirst().get("action")));
+        // DynamoDB answers a cursor after this full page and an empty page next; moto none (docs/table.md).
+        String last = (String) second.body().get("nextCursor");
+        if (last != null) assertEquals(List.of(), audit(CUSTOMER_ID, Map.of("limit", "1", "cursor", last)).items());
 
         Answer elsewhere = audit("c-2", Map.of("cursor", cursor));
         assertEquals(400, elsewhere.status(), "a cursor of another user's trail");

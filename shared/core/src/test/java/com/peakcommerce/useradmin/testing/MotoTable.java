@@ -1,9 +1,12 @@
 package com.peakcommerce.useradmin.testing;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
 import com.peakcommerce.useradmin.dynamodb.TableDefinition;
+import com.peakcommerce.useradmin.emulator.MotoServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.lang.reflect.InvocationTargetException;
@@ -14,18 +17,19 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * DynamoDB Local in the test JVM (telemetry off), started once and shared; every test gets a fresh
- * table of its own. The client counts the requests it sends, so tests can assert round trips.
+ * A fresh table with the production definition in the test JVM's moto server ({@link MotoServer#shared()},
+ * started on first use), reached through the real SDK client over HTTP. Every test gets a table of its
+ * own. The client counts the requests it sends, so tests can assert round trips.
  */
-public final class LocalDynamo {
-    private static AmazonDynamoDBLocal database;
+public final class MotoTable {
     private static final AtomicInteger TABLES = new AtomicInteger();
+    private static DynamoDbClient raw;
 
     public final DynamoDbClient client;
     public final String table;
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
-    private LocalDynamo(DynamoDbClient raw, String table) {
+    private MotoTable(DynamoDbClient raw, String table) {
         this.table = table;
         this.client = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[]{DynamoDbClient.class},
                 (proxy, method, args) -> {
@@ -41,15 +45,23 @@ public final class LocalDynamo {
     }
 
     /** A new, empty table with the production definition. */
-    public static synchronized LocalDynamo newTable() {
-        if (database == null) {
-            database = DynamoDBEmbedded.create(true);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> database.shutdown()));
+    public static synchronized MotoTable newTable() {
+        String table = "users-" + ProcessHandle.current().pid() + "-" + TABLES.incrementAndGet();
+        TableDefinition.createIfMissing(client(), table);
+        return new MotoTable(client(), table);
+    }
+
+    /** The JVM's client of the shared moto server (dummy credentials, which moto takes). */
+    public static synchronized DynamoDbClient client() {
+        if (raw == null) {
+            raw = DynamoDbClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .endpointOverride(MotoServer.shared().endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .build();
         }
-        String table = "users-" + TABLES.incrementAndGet();
-        DynamoDbClient raw = database.dynamoDbClient();
-        TableDefinition.createIfMissing(raw, table);
-        return new LocalDynamo(raw, table);
+        return raw;
     }
 
     public DynamoUserRepository repository() {
