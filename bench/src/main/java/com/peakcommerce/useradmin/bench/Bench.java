@@ -77,7 +77,7 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** Every route's handler, through its public no-argument constructor, against a counting DynamoDB Local client. */
+    /** Every route's handler, through its public no-argument constructor, against a counting client of the moto launcher. */
     private static void requestsPerRoute() {
         World world = World.seeded();
         world.seedUser(World.TENANT, World.CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
@@ -109,7 +109,7 @@ public final class Bench {
         routes.put("get-realm", GetRealmHandler::new);
 
         System.out.println();
-        System.out.println("## DynamoDB requests per route (one request each, against DynamoDB Local)");
+        System.out.println("## DynamoDB requests per route (one request each, against the moto launcher)");
         System.out.println("| route | status | requests | operations |");
         System.out.println("| --- | --- | --- | --- |");
         routes.forEach((name, handler) -> {
