@@ -148,7 +148,7 @@ public final class LocalServer implements AutoCloseable {
     private LocalServer(Options options) throws IOException {
         this.template = SamTemplate.read(options.template());
         defaultSetting("TABLE_NAME", DEFAULT_TABLE);
-        defaultSetting("CLAIM_NAMESPACE", "peakcommerce.example");
+        defaultSetting("CLAIM_NAMESPACE", Settings.DEFAULT_CLAIM_NAMESPACE);
         defaultSetting("AWS_REGION", "us-east-1");
         defaultSetting("MAIL_SENDER", "noreply@localhost");
         defaultSetting("IMPERSONATION_AUDIENCE", LOCAL_PORTAL_AUDIENCE);

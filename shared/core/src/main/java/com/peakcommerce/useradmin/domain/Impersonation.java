@@ -37,7 +37,6 @@ public final class Impersonation {
     public static final String PURPOSE = "log-in-as";
     /** The JWS {@code typ} (RFC 8725 explicit typing): no other kind of JWT can pass for this one. */
     public static final String TYPE = "log-in-as+jwt";
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     /** Clock difference tolerated on {@code iat}. */
     private static final long SKEW_SECONDS = 60;
 
@@ -179,6 +178,6 @@ public final class Impersonation {
     }
 
     private static String id(Object value) {
-        return value instanceof String s && ID.matcher(s).matches() ? s : null;
+        return value instanceof String s && Identifiers.isId(s) ? s : null;
     }
 }

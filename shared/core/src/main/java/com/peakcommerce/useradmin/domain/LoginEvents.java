@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  * the post-login Action whether to let the user in and with which claims.
  */
 public final class LoginEvents {
-    /** The shape of every id the service issues; anything else cannot name a record. */
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
 
     private final LoginRecorder recorder;
     private final Clock clock;
@@ -76,7 +74,7 @@ public final class LoginEvents {
      * metadata names nobody). {@code null} when the report does not say (tests of the recording alone).
      */
     public Decision afterLogin(String tenantId, String userId, String connection, long loginsCount, boolean emailVerified, String email, String requestId) {
-        if (tenantId == null || userId == null || !ID.matcher(tenantId).matches() || !ID.matcher(userId).matches()) {
+        if (tenantId == null || userId == null || !Identifiers.isId(tenantId) || !Identifiers.isId(userId)) {
             return new Decision(Outcome.UNKNOWN, Optional.empty());
         }
         if (connection != null && !connection.equals(connectionOf(tenantId))) return new Decision(Outcome.UNKNOWN, Optional.empty());
@@ -95,7 +93,7 @@ public final class LoginEvents {
 
     /** {@link #loggedIn(String, long, Instant)}, reported in request {@code requestId} (the audit trail keeps it). */
     public Outcome loggedIn(String userId, long loginsCount, Instant at, String requestId) {
-        if (userId == null || !ID.matcher(userId).matches()) return Outcome.UNKNOWN;
+        if (userId == null || !Identifiers.isId(userId)) return Outcome.UNKNOWN;
         Optional<String> tenant = recorder.tenantOf(userId);
         if (tenant.isEmpty()) return Outcome.UNKNOWN;
         return decide(recorder.record(new Login(tenant.get(), userId, loginsCount, false, null, at, requestId))).outcome();

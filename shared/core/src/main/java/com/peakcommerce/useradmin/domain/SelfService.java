@@ -32,7 +32,6 @@ public final class SelfService {
     /** Public reset requests per address and window; beyond that the answer is the same but no mail goes. */
     public static final int RESET_LIMIT = 5;
     public static final Duration RESET_WINDOW = Duration.ofHours(1);
-    private static final Pattern TENANT_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
 
     private final UserRepository repository;
     private final UserAdministration administration;
@@ -137,7 +136,7 @@ public final class SelfService {
         body.keySet().stream().filter(key -> !key.equals("tenantId") && !key.equals("email"))
                 .forEach(key -> input.error(key, key + " is not part of a password reset request; send tenantId and email."));
         Object tenantId = body.get("tenantId");
-        if (!(tenantId instanceof String t) || !TENANT_ID.matcher(t).matches()) {
+        if (!(tenantId instanceof String t) || !Identifiers.isId(t)) {
             input.error("tenantId", "tenantId must be the portal's tenant id (letters, digits, _ and -).");
         }
         String email = null;

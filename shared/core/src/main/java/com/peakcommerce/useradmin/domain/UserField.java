@@ -49,7 +49,6 @@ public enum UserField {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"<>()\\[\\],;:\\\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
     private static final Pattern PHONE_PATTERN = Pattern.compile("^\\+?[0-9 ()./-]{3,30}$");
     private static final Pattern ACCOUNT = Pattern.compile("^[A-Za-z0-9-]{1,50}$");
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     static final int MAX_TEXT = 200;
     static final int MAX_EMAIL = 254;
 
@@ -100,7 +99,7 @@ public enum UserField {
             case ROLE -> parseEnum(Role.class, value);
             case AMENDMENT_DATE_ALIGNMENT -> parseEnum(AmendmentDateAlignment.class, value);
             case PROFILE, USER, REALM -> {
-                if (!ID.matcher(value).matches()) throw invalid("must be an id.");
+                if (!Identifiers.isId(value)) throw invalid("must be an id.");
                 yield value;
             }
             case BOOLEAN -> throw new AssertionError();

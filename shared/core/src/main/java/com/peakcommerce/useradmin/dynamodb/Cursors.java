@@ -1,6 +1,7 @@
 package com.peakcommerce.useradmin.dynamodb;
 
 import com.peakcommerce.useradmin.domain.DomainException.Invalid;
+import com.peakcommerce.useradmin.domain.Identifiers;
 import com.peakcommerce.useradmin.json.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * partition, so one cannot be replayed against another list or tenant.
  */
 final class Cursors {
-    private static final Pattern NAME_KEY = Pattern.compile("^[^\\u0000]{0,1000}" + Keys.NAME_SEPARATOR + "[A-Za-z0-9_-]{1,64}$");
+    private static final Pattern NAME_KEY = Pattern.compile("^[^\\u0000]{0,1000}" + Keys.NAME_SEPARATOR + Identifiers.ID_PATTERN + "$");
 
     private Cursors() {}
 

@@ -36,7 +36,7 @@ public final class Http {
 
     public static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Context context, Function<Request, Response> operation) {
         String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : Request.gatewayRequestId(event);
-        Request request = new Request(event, Settings.optional("CLAIM_NAMESPACE").orElse("peakcommerce.example"), requestId);
+        Request request = new Request(event, Settings.claimNamespace(), requestId);
         Map<String, Object> logContext = new LinkedHashMap<>();
         logContext.put("requestId", requestId);
         logContext.put("route", event.getRouteKey());

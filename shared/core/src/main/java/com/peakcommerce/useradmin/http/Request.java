@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.http;
 
+import com.peakcommerce.useradmin.domain.Identifiers;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.peakcommerce.useradmin.domain.CallerId;
 import com.peakcommerce.useradmin.domain.DomainException.Forbidden;
@@ -21,7 +22,6 @@ public final class Request {
     public static final int MAX_BODY_BYTES = 16 * 1024;
     public static final int DEFAULT_LIMIT = 25;
     public static final int MAX_LIMIT = 100;
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     private static final Pattern VERSION = Pattern.compile("^(?:W/)?\"?([0-9]{1,18})\"?$");
 
     private final APIGatewayV2HTTPEvent event;
@@ -39,7 +39,7 @@ public final class Request {
         Map<String, String> claims = claims();
         String tenant = claims.get("https://" + claimNamespace + "/tenant");
         String user = claims.get("https://" + claimNamespace + "/user_id");
-        if (tenant == null || user == null || !ID.matcher(tenant).matches() || !ID.matcher(user).matches()) {
+        if (tenant == null || user == null || !Identifiers.isId(tenant) || !Identifiers.isId(user)) {
             throw new Forbidden("The token does not name a tenant and a user of this service.");
         }
         return new CallerId(tenant, user, requestId);
@@ -55,7 +55,7 @@ public final class Request {
     /** A path id; one that could not be an id is simply not found. */
     public String pathId(String name) {
         String value = event.getPathParameters() == null ? null : event.getPathParameters().get(name);
-        if (value == null || !ID.matcher(value).matches()) throw new NotFound("Not found.");
+        if (value == null || !Identifiers.isId(value)) throw new NotFound("Not found.");
         return value;
     }
 

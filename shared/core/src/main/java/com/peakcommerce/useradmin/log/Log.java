@@ -32,6 +32,11 @@ public final class Log {
     public static void error(String message, Throwable error, Object... keyValues) { write("ERROR", message, error, keyValues); }
 
     private static void write(String level, String message, Throwable error, Object... keyValues) {
+        System.out.println(line(level, message, error, keyValues));
+    }
+
+    /** One log line: time, level, message, the request's context, the key-value pairs, and the error with its stack trace. */
+    static String line(String level, String message, Throwable error, Object... keyValues) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
         line.put("level", level);
@@ -41,8 +46,12 @@ public final class Log {
         if (error != null) {
             line.put("error", error.getClass().getName());
             line.put("errorMessage", error.getMessage());
+            // The stack trace goes to the log (never to the caller: Problems.internal names only the request id).
+            java.io.StringWriter trace = new java.io.StringWriter();
+            error.printStackTrace(new java.io.PrintWriter(trace));
+            line.put("stackTrace", trace.toString());
         }
-        System.out.println(Json.write(line));
+        return Json.write(line);
     }
 
     /** {@code jane.doe@example.com} becomes {@code j***@example.com}. */

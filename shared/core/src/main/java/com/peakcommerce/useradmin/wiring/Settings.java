@@ -8,7 +8,15 @@ import java.util.Optional;
  * come from SSM at init.
  */
 public final class Settings {
+    /** The namespace of the claims the post-login Action puts into access tokens, unless {@code CLAIM_NAMESPACE} names another. */
+    public static final String DEFAULT_CLAIM_NAMESPACE = "peakcommerce.example";
+
     private Settings() {}
+
+    /** {@code CLAIM_NAMESPACE}: the claims are {@code https://<namespace>/tenant}, {@code …/user_id}, {@code …/role}. */
+    public static String claimNamespace() {
+        return optional("CLAIM_NAMESPACE").orElse(DEFAULT_CLAIM_NAMESPACE);
+    }
 
     public static Optional<String> optional(String name) {
         String value = System.getenv(name);

@@ -29,6 +29,6 @@ final class HooksWiring {
 
     /** The namespace of the claims the Action puts into access tokens, as {@code Request.caller()} reads them. */
     static String claimNamespace() {
-        return Settings.optional("CLAIM_NAMESPACE").orElse("peakcommerce.example");
+        return Settings.claimNamespace();
     }
 }

@@ -28,7 +28,7 @@ final class ImpersonationWiring {
                 Wiring.clock(),
                 Ids::random,
                 new Impersonation.Config(Settings.required("IMPERSONATION_ISSUER"), Settings.required("IMPERSONATION_AUDIENCE"),
-                        Settings.optional("CLAIM_NAMESPACE").orElse("peakcommerce.example")));
+                        Settings.claimNamespace()));
     }
 
     static TokenSigner signer() {

@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.functions.users;
 
+import com.peakcommerce.useradmin.domain.Identifiers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -21,7 +22,6 @@ import java.util.regex.Pattern;
 /** {@code GET /users} (SPEC U4): filters, name or username prefix, sorted by name, paged. */
 public final class ListUsersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Set<String> PARAMETERS = Set.of("role", "status", "accountNumber", "partnerId", "salesRepId", "partnerAdminId", "q", "limit", "cursor");
-    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     private static final int MAX_Q = 100;
 
     private final UserDirectory users;
@@ -44,7 +44,7 @@ public final class ListUsersHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private static String id(Request request, String name) {
         String value = request.query(name);
-        if (value != null && !ID.matcher(value).matches()) throw new Invalid(name, name + " must be an id (letters, digits, - and _).");
+        if (value != null && !Identifiers.isId(value)) throw new Invalid(name, name + " must be an id (letters, digits, - and _).");
         return value;
     }
 
