@@ -77,17 +77,16 @@ public final class Impersonation {
     }
 
     /**
-     * A credential to act as {@code userId}, for an admin who may manage that user ({@link Access#managed}):
+     * A credential to act as {@code userId}, for an admin who may manage that user ({@link Policy#decide}):
      * never as oneself (403), never as a suspended or still-provisioning user (409). Records
      * {@code LOGGED_IN_AS} on the user's trail, with the admin as actor. (Only the target's trail: the
      * entry names the admin, and an admin's own trail records changes to the admin.)
      */
     public Issued issue(CallerId callerId, String userId) {
+        // The policy refuses it too; refused here before any read.
         if (callerId.userId().equals(userId)) throw new Forbidden("You cannot log in as yourself.");
-        Access.Managed managed = Access.managed(repository, callerId, userId);
+        Access.Managed managed = Access.checked(repository, callerId, userId, Policy.Action.LOG_IN_AS);
         User target = managed.target();
-        if (target.suspended()) throw new Conflict("status", "The user is suspended; enable them before logging in as them.");
-        if (target.provisioning()) throw new Conflict("status", "The user's login is still being created; try again in a moment.");
 
         Instant now = clock.instant();
         Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());

@@ -261,16 +261,12 @@ public final class ProfileCatalog {
 
     /** Who may read profiles: admins, and Partner Admins, who pick a profile for the users they create (R4). */
     private static User reader(Optional<User> caller) {
-        User user = Access.active(caller);
-        if (!user.role().isAdministrator() && user.role() != Role.PARTNER_ADMIN) throw new Forbidden("Your role may not read profiles.");
-        return user;
+        return Policy.profileReader(caller);
     }
 
     /** Who may add, change and delete profiles: Global and System Admins. */
     private static User manager(Optional<User> caller) {
-        User user = Access.active(caller);
-        if (!user.role().isAdministrator()) throw new Forbidden("Your role may not change profiles.");
-        return user;
+        return Policy.profileManager(caller);
     }
 
     private static AuditEntry entry(CallerId caller, String profileId, AuditEntry.Action action, Instant at,
@@ -279,12 +275,12 @@ public final class ProfileCatalog {
     }
 
     public List<Realm> realms(CallerId caller) {
-        Access.userAdministrator(repository.user(caller.tenantId(), caller.userId()));
+        Policy.userAdministrator(repository.user(caller.tenantId(), caller.userId()));
         return Realm.ALL;
     }
 
     public Realm realm(CallerId caller, String realmId) {
-        Access.userAdministrator(repository.user(caller.tenantId(), caller.userId()));
+        Policy.userAdministrator(repository.user(caller.tenantId(), caller.userId()));
         return Realm.byId(realmId).orElseThrow(() -> new NotFound("No such partner admin realm."));
     }
 }

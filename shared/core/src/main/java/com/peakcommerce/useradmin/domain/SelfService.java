@@ -101,14 +101,14 @@ public final class SelfService {
 
     private User edit(CallerId callerId, long expectedVersion, Map<UserField, Optional<Object>> patch, UserInput input) {
         Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId()), Set.of());
-        User self = Access.active(snapshot.user(callerId.userId()));
+        User self = Policy.active(snapshot.user(callerId.userId()));
         return administration.edit(callerId, snapshot, self, expectedVersion, patch, input);
     }
 
     /** Mails the caller a link to choose a new password (S3), recorded in their audit trail. Returns the address it went to. */
     public String sendOwnPasswordReset(CallerId callerId) {
         Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId()), Set.of());
-        User self = Access.active(snapshot.user(callerId.userId()));
+        User self = Policy.active(snapshot.user(callerId.userId()));
         Tenant tenant = snapshot.tenant().orElseThrow(() -> new DomainException.NotFound("No such tenant."));
         return administration.deliverPasswordReset(callerId, tenant, self);
     }

@@ -85,16 +85,16 @@ public final class UserAdministration {
         Set<String> userIds = new HashSet<>(UserInput.referenced(fields, UserField.Kind.USER));
         userIds.add(callerId.userId());
         Snapshot snapshot = repository.fetch(callerId.tenantId(), userIds, UserInput.referenced(fields, UserField.Kind.PROFILE));
-        User caller = Access.userManager(snapshot.user(callerId.userId()));
-        Access.requireMayAssign(caller, role);
+        User caller = Policy.userManager(snapshot.user(callerId.userId()));
+        Policy.requireMayAssign(caller, role);
         // R3: in either realm the Partner Admin may tie the new user to any Partner Admin of the tenant (the
         // seed's dropdown); the default is themselves. Choosing another does not lose the user from a
         // "created or assigned" realm: they stay in it as its creator (User.createdBy, the byCreator index).
         Set<UserField> set = new HashSet<>(fields.keySet());
         set.remove(UserField.ROLE);
         if (tiedToCaller) set.remove(UserField.PARTNER_ADMIN_ID);
-        Access.requireMaySet(caller, set);
-        if (tiedToCaller && caller.role() != Role.PARTNER_ADMIN) {
+        Policy.requireMaySet(caller, set);
+        if (tiedToCaller && !Policy.tiesNewPartnerAccountExecutivesToCreator(caller)) {
             throw new Invalid("partnerAdminId", "partnerAdminId is required for " + Role.PARTNER_ACCOUNT_EXECUTIVE + " users.");
         }
         input.checkReferences(fields, snapshot);
@@ -291,11 +291,12 @@ public final class UserAdministration {
         userIds.add(callerId.userId());
         userIds.add(userId);
         Snapshot snapshot = repository.fetch(callerId.tenantId(), userIds, UserInput.referenced(patch, UserField.Kind.PROFILE));
-        User caller = Access.userManager(snapshot.user(callerId.userId()));
-        User target = Access.manageable(caller, snapshot.user(userId));
-        Access.requireMaySet(caller, patch.keySet());
+        Policy.decide(snapshot.user(callerId.userId()), Policy.Action.EDIT, snapshot.user(userId)).orThrow();
+        User caller = snapshot.user(callerId.userId()).orElseThrow();
+        User target = snapshot.user(userId).orElseThrow();
+        Policy.requireMaySet(caller, patch.keySet());
         if (patch.getOrDefault(UserField.ROLE, Optional.empty()).orElse(null) instanceof Role newRole && newRole != target.role()) {
-            Access.requireMayAssign(caller, newRole);
+            Policy.requireMayAssign(caller, newRole);
         }
         return edit(callerId, snapshot, target, expectedVersion, patch, input);
     }
@@ -384,10 +385,7 @@ public final class UserAdministration {
     }
 
     private User setSuspended(CallerId callerId, String userId, boolean suspend) {
-        var managed = Access.managed(repository, callerId, userId);
-        User caller = managed.caller();
-        User target = managed.target();
-        if (suspend && target.id().equals(caller.id())) throw new Conflict(null, "You cannot suspend yourself.");
+        User target = Access.checked(repository, callerId, userId, suspend ? Policy.Action.SUSPEND : Policy.Action.ENABLE).target();
         if (target.provisioning()) throw new Conflict(null, "The user is still being provisioned; try again shortly.");
         if (target.suspended() == suspend) return target;
         try {
@@ -409,10 +407,7 @@ public final class UserAdministration {
      * deleted) removes the record.
      */
     public void delete(CallerId callerId, String userId) {
-        var managed = Access.managed(repository, callerId, userId);
-        User caller = managed.caller();
-        User target = managed.target();
-        if (target.id().equals(caller.id())) throw new Conflict(null, "You cannot delete yourself.");
+        User target = Access.checked(repository, callerId, userId, Policy.Action.DELETE).target();
         try {
             identityProvider.deleteLogin(userId);
         } catch (IdentityProviderException e) {
@@ -427,7 +422,7 @@ public final class UserAdministration {
      * Returns the address it went to.
      */
     public String sendPasswordReset(CallerId callerId, String userId) {
-        var target = mailable(callerId, userId);
+        var target = mailable(callerId, userId, Policy.Action.RESET_PASSWORD);
         return deliverPasswordReset(callerId, target.tenant(), target.user());
     }
 
@@ -449,7 +444,7 @@ public final class UserAdministration {
      * Returns the address it went to.
      */
     public String sendVerificationEmail(CallerId callerId, String userId) {
-        var target = mailable(callerId, userId);
+        var target = mailable(callerId, userId, Policy.Action.SEND_VERIFICATION_EMAIL);
         URI link = ticket(() -> identityProvider.emailVerificationTicket(userId));
         deliver(MailTemplates.verifyEmail(target.tenant(), target.user(), link));
         repository.audit(mailed(callerId, target.user(), AuditEntry.Action.VERIFICATION_MAIL_SENT, target.user().username()));
@@ -468,8 +463,8 @@ public final class UserAdministration {
 
     private record Mailable(Tenant tenant, User user) {}
 
-    private Mailable mailable(CallerId callerId, String userId) {
-        var managed = Access.managed(repository, callerId, userId);
+    private Mailable mailable(CallerId callerId, String userId, Policy.Action action) {
+        var managed = Access.checked(repository, callerId, userId, action);
         User target = managed.target();
         if (target.provisioning()) throw new Conflict(null, "The user is still being provisioned; try again shortly.");
         if (target.suspended()) throw new Conflict(null, "The user is suspended; enable them first.");

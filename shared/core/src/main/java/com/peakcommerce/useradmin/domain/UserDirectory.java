@@ -4,6 +4,9 @@ import com.peakcommerce.useradmin.domain.DomainException.Forbidden;
 import com.peakcommerce.useradmin.domain.DomainException.Invalid;
 import com.peakcommerce.useradmin.ports.UserRepository;
 
+import java.util.Optional;
+import java.util.Set;
+
 
 /** Reading users (SPEC U4, U5). Needs only the table, so the read functions ship neither Auth0 nor SES. */
 public final class UserDirectory {
@@ -11,14 +14,23 @@ public final class UserDirectory {
 
     public UserDirectory(UserRepository repository) { this.repository = repository; }
 
-    /** One user, if the caller may see it (see {@link Access}); caller and target come in one batched read. */
+    /** A user as the caller sees them: the record and what the caller may do to it now ({@link Policy#allowedActions}). */
+    public record Seen(User user, Set<Policy.Action> allowedActions) {}
+
+    /** One user, if the caller may see it ({@link Policy}); caller and target come in one batched read. */
     public User view(CallerId caller, String userId) {
-        return Access.viewed(repository, caller, userId).target();
+        return seen(caller, userId).user();
+    }
+
+    /** {@link #view}, with what the caller may do to the user. */
+    public Seen seen(CallerId caller, String userId) {
+        var checked = Access.checked(repository, caller, userId, Policy.Action.VIEW);
+        return new Seen(checked.target(), Policy.allowedActions(checked.caller(), checked.target()));
     }
 
     /** The caller's own record (SPEC S1), whatever their role; refused (403) unless active. One read. */
     public User me(CallerId caller) {
-        return Access.active(repository.user(caller.tenantId(), caller.userId()));
+        return Policy.active(repository.user(caller.tenantId(), caller.userId()));
     }
 
     /**
@@ -30,41 +42,48 @@ public final class UserDirectory {
      * only role they see (400, naming it).
      * <ul>
      *   <li>Global Admin: all; System Admin: all but Global Admins (filtered out of the partition).</li>
-     *   <li>Partner Admin: the realm ({@link Access#inRealm}): all Partner Account Executives (byRole), or
+     *   <li>Partner Admin: the realm ({@link Policy#inRealm}): all Partner Account Executives (byRole), or
      *       those created by or assigned to them (byCreator and byPartnerAdmin, merged by name).</li>
      *   <li>Account Executive: bySalesRep of themselves; Partner: byPartner of themselves (customers only).</li>
      * </ul>
      */
     public Page<User> list(CallerId caller, UserQuery query, int limit, String cursor) {
-        User reader = Access.userReader(repository.user(caller.tenantId(), caller.userId()));
-        if (query.role() != null && !Access.maySee(reader, query.role())) {
+        return page(caller, query, limit, cursor).map(Seen::user);
+    }
+
+    /** {@link #list}, each user with what the caller may do to them. */
+    public Page<Seen> page(CallerId caller, UserQuery query, int limit, String cursor) {
+        Optional<User> record = repository.user(caller.tenantId(), caller.userId());
+        Policy.Scope scope = Policy.scope(record);
+        if (scope instanceof Policy.Scope.OnlySelf self) throw new Forbidden(self.reason());
+        User reader = record.orElseThrow();
+        if (query.role() != null && !Policy.mayList(scope, query.role())) {
             throw new Forbidden("You may not list " + query.role() + " users.");
         }
         String tenant = caller.tenantId();
-        return switch (reader.role()) {
-            case GLOBAL_ADMIN -> repository.list(tenant, query, limit, cursor);
-            case SYSTEM_ADMIN -> repository.list(tenant, query.hiding(Role.GLOBAL_ADMIN), limit, cursor);
-            case PARTNER_ADMIN -> {
+        Page<User> users = switch (scope) {
+            case Policy.Scope.WholeTenant whole -> repository.list(tenant, query, limit, cursor);
+            case Policy.Scope.TenantExcept except -> repository.list(tenant, query.hiding(except.hidden()), limit, cursor);
+            case Policy.Scope.PartnerAdminRealm realm -> {
                 refuse(query.partnerId(), "partnerId", Role.PARTNER_ACCOUNT_EXECUTIVE);
                 refuse(query.salesRepId(), "salesRepId", Role.PARTNER_ACCOUNT_EXECUTIVE);
                 UserQuery scoped = query.withRole(Role.PARTNER_ACCOUNT_EXECUTIVE);
-                yield switch (Access.realm(reader)) {
+                yield switch (realm.realm()) {
                     case ALL_PARTNER_ACCOUNT_EXECUTIVES -> repository.list(tenant, scoped, limit, cursor);
-                    case CREATED_OR_ASSIGNED -> repository.listCreatedOrAssigned(tenant, reader.id(), scoped, limit, cursor);
+                    case CREATED_OR_ASSIGNED -> repository.listCreatedOrAssigned(tenant, realm.partnerAdminId(), scoped, limit, cursor);
                 };
             }
-            case ACCOUNT_EXECUTIVE -> {
+            case Policy.Scope.CustomersOf customers -> {
                 refuse(query.partnerAdminId(), "partnerAdminId", Role.CUSTOMER);
-                if (query.salesRepId() != null && !query.salesRepId().equals(reader.id())) throw new Forbidden("You may list only your own customers.");
-                yield repository.list(tenant, query.withRole(Role.CUSTOMER).withSalesRep(reader.id()), limit, cursor);
+                boolean bySalesRep = customers.relation() == UserField.SALES_REP_ID;
+                String asked = bySalesRep ? query.salesRepId() : query.partnerId();
+                if (asked != null && !asked.equals(customers.userId())) throw new Forbidden("You may list only your own customers.");
+                UserQuery scoped = query.withRole(Role.CUSTOMER);
+                yield repository.list(tenant, bySalesRep ? scoped.withSalesRep(customers.userId()) : scoped.withPartner(customers.userId()), limit, cursor);
             }
-            case PARTNER -> {
-                refuse(query.partnerAdminId(), "partnerAdminId", Role.CUSTOMER);
-                if (query.partnerId() != null && !query.partnerId().equals(reader.id())) throw new Forbidden("You may list only your own customers.");
-                yield repository.list(tenant, query.withRole(Role.CUSTOMER).withPartner(reader.id()), limit, cursor);
-            }
-            case PARTNER_ACCOUNT_EXECUTIVE, CUSTOMER -> throw new Forbidden("Your role may not see other users.");
+            case Policy.Scope.OnlySelf self -> throw new Forbidden(self.reason());
         };
+        return users.map(user -> new Seen(user, Policy.allowedActions(reader, user)));
     }
 
     private static void refuse(String value, String filter, Role seen) {
@@ -73,11 +92,11 @@ public final class UserDirectory {
 
     /**
      * A page of one user's audit trail (SPEC X3), newest first, for those who may manage the user: caller
-     * and target in one batched read (404 or 403 as {@link Access#managed} decides), then one Query.
+     * and target in one batched read (404 or 403 as {@link Policy#decide} decides), then one Query.
      */
     public Page<AuditEntry> auditTrail(CallerId caller, String userId, int limit, String cursor) {
         try {
-            User target = Access.managed(repository, caller, userId).target();
+            User target = Access.checked(repository, caller, userId, Policy.Action.VIEW_AUDIT).target();
             return repository.auditTrail(caller.tenantId(), target.id(), limit, cursor);
         } catch (DomainException.NotFound gone) {
             return deletedUsersTrail(caller, userId, limit, cursor, gone);
@@ -91,8 +110,8 @@ public final class UserDirectory {
      * One more read, on this path only.
      */
     private Page<AuditEntry> deletedUsersTrail(CallerId caller, String userId, int limit, String cursor, DomainException.NotFound gone) {
-        User reader = Access.userManager(repository.user(caller.tenantId(), caller.userId()));
-        if (reader.role() != Role.GLOBAL_ADMIN) throw gone;
+        User reader = Policy.userManager(repository.user(caller.tenantId(), caller.userId()));
+        if (!Policy.mayReadDeletedUsersTrail(reader)) throw gone;
         Page<AuditEntry> page = repository.auditTrail(caller.tenantId(), userId, limit, cursor);
         if (page.items().isEmpty() && cursor == null) throw gone;
         return page;

@@ -34,6 +34,16 @@ public final class Representations {
         return json;
     }
 
+    /**
+     * A user as a reader sees them (SPEC X6): the user and {@code allowedActions}, what the caller may do to
+     * them now, decided by the policy that enforces it (so a console offers only what will work).
+     */
+    public static Map<String, Object> seen(com.peakcommerce.useradmin.domain.UserDirectory.Seen seen) {
+        Map<String, Object> json = user(seen.user());
+        json.put("allowedActions", seen.allowedActions().stream().map(com.peakcommerce.useradmin.domain.Policy.Action::jsonName).toList());
+        return json;
+    }
+
     public static Map<String, Object> profile(Profile profile) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", profile.id());

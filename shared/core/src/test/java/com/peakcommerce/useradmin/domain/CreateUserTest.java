@@ -241,8 +241,21 @@ class CreateUserTest {
 
         var password = ((Activation.Password) created.activation()).password();
         assertEquals(20, password.length());
+        assertEquals(password, world.identityProvider.passwords.get(created.user().id()), "the password shown is the one the login has");
         assertTrue(world.mailer.sent.isEmpty());
         assertFalse(world.identityProvider.calls.stream().anyMatch(c -> c.startsWith("passwordChangeTicket")));
+    }
+
+    @Test
+    void aTypedPasswordReachesTheIdentityProviderAndALinkSendsNone() {
+        Map<String, Object> typed = customer("carla@example.com");
+        typed.put("activation", Map.of("method", "PASSWORD", "password", "Corr3ct-Horse-Battery!"));
+        var withPassword = world.administration.create(world.admin, typed);
+        var withLink = world.administration.create(world.admin, customer("linda@example.com"));
+
+        assertEquals("Corr3ct-Horse-Battery!", world.identityProvider.passwords.get(withPassword.user().id()));
+        assertFalse(world.identityProvider.passwords.containsKey(withLink.user().id()), "a set-password link: no password from the service");
+        assertFalse(withPassword.toString().contains("Corr3ct"), "never printed");
     }
 
     @Test

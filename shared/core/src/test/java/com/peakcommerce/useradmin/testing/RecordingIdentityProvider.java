@@ -18,6 +18,8 @@ public final class RecordingIdentityProvider implements IdentityProvider {
     public record Login(String userId, String tenantId, String connection, String email, String givenName, String familyName, boolean blocked, boolean emailVerified) {}
 
     public final Map<String, Login> logins = new ConcurrentHashMap<>();
+    /** The initial password each login was created with; absent for a set-password link (the adapter then sets a random one). */
+    public final Map<String, String> passwords = new ConcurrentHashMap<>();
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, List<IdentityProviderException>> failures = new ConcurrentHashMap<>();
 
@@ -50,6 +52,7 @@ public final class RecordingIdentityProvider implements IdentityProvider {
         if (logins.values().stream().anyMatch(l -> l.connection().equals(login.connection()) && l.email().equalsIgnoreCase(login.email()))) {
             throw new IdentityProviderException(IdentityProviderException.Reason.CONFLICT, "The user already exists.");
         }
+        if (login.password() != null) passwords.put(login.userId(), login.password());
         logins.put(login.userId(), new Login(login.userId(), login.tenantId(), login.connection(), login.email(), login.givenName(), login.familyName(), login.blocked(), false));
     }
 

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.domain.UserDirectory;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
@@ -22,8 +21,8 @@ public final class GetUserHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return Http.respond(event, context, request -> {
-            User user = users.view(request.caller(), request.pathId("userId"));
-            return Response.versioned(200, Representations.user(user), user.version());
+            var seen = users.seen(request.caller(), request.pathId("userId"));
+            return Response.versioned(200, Representations.seen(seen), seen.user().version());
         });
     }
 }

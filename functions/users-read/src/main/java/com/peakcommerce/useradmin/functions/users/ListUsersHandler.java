@@ -37,8 +37,8 @@ public final class ListUsersHandler implements RequestHandler<APIGatewayV2HTTPEv
             UserQuery query = new UserQuery(request.queryEnum("role", Role.class), request.queryEnum("status", UserStatus.class),
                     id(request, "accountNumber"), id(request, "partnerId"), id(request, "salesRepId"), id(request, "partnerAdminId"),
                     q(request), null);
-            var page = users.list(request.caller(), query, request.limit(), request.cursor());
-            return Response.ok(Representations.page(page, Representations::user));
+            var page = users.page(request.caller(), query, request.limit(), request.cursor());
+            return Response.ok(Representations.page(page, Representations::seen));
         });
     }
 

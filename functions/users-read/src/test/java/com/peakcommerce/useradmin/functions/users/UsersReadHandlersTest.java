@@ -47,6 +47,25 @@ class UsersReadHandlersTest {
     }
 
     @Test
+    void aReadSaysWhatTheCallerMayDoToTheUser() {
+        Answer carla = Answer.of(new GetUserHandler(world.directory), Events.load("get-user"));
+        assertEquals(List.of("view", "edit", "delete", "suspend", "enable", "resetPassword", "sendVerificationEmail", "logInAs", "viewAudit"),
+                carla.body().get("allowedActions"));
+
+        APIGatewayV2HTTPEvent self = Events.load("get-user");
+        self.getPathParameters().put("userId", World.ADMIN_ID);
+        assertEquals(List.of("view", "edit", "enable", "resetPassword", "sendVerificationEmail", "viewAudit"),
+                Answer.of(new GetUserHandler(world.directory), self).body().get("allowedActions"), "no suspend, delete or log in as on oneself");
+
+        world.administration.suspend(world.admin, "c-2");
+        Answer listed = list(Map.of("role", "CUSTOMER"));
+        Map<Object, Object> byName = new java.util.HashMap<>();
+        listed.items().forEach(item -> byName.put(item.get("username"), item.get("allowedActions")));
+        assertEquals(List.of("view", "edit", "delete", "suspend", "enable", "resetPassword", "sendVerificationEmail", "viewAudit"),
+                byName.get("bob@example.com"), "each list item too; a suspended user cannot be logged in as");
+    }
+
+    @Test
     void anotherTenantsUserIsA404() {
         APIGatewayV2HTTPEvent event = Events.load("get-user");
         event.getPathParameters().put("userId", "o-1");
