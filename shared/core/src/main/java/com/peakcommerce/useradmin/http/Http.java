@@ -4,13 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.peakcommerce.useradmin.domain.DomainException;
+import com.peakcommerce.useradmin.domain.Idempotent;
 import com.peakcommerce.useradmin.json.Json;
 import com.peakcommerce.useradmin.log.Log;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
-import com.peakcommerce.useradmin.ports.IdempotencyStore.Claimed;
-import com.peakcommerce.useradmin.ports.IdempotencyStore.InProgress;
-import com.peakcommerce.useradmin.ports.IdempotencyStore.KeyReused;
-import com.peakcommerce.useradmin.ports.IdempotencyStore.Replay;
 import com.peakcommerce.useradmin.wiring.Settings;
 import com.peakcommerce.useradmin.wiring.Wiring;
 
@@ -41,59 +38,64 @@ public final class Http {
         logContext.put("requestId", requestId);
         logContext.put("route", event.getRouteKey());
         Log.context(logContext);
-        Response response;
-        IdempotencyStore store = null;
-        Claimed claim = null;
         try {
             var caller = safeCaller(request);
+            String key = null;
             if (caller != null) {
                 Log.put("tenantId", caller.tenantId());
                 Log.put("callerId", caller.userId());
-                String key = Idempotency.key(request);
-                if (key != null) {
-                    store = idempotencyStore();
-                    switch (store.claim(caller.tenantId(), caller.userId(), key, Idempotency.fingerprint(request))) {
-                        case Claimed claimed -> claim = claimed;
-                        case Replay replay -> {
-                            Log.info("idempotent replay", "status", replay.answer().status());
-                            return Idempotency.replay(replay.answer());
-                        }
-                        case InProgress inProgress -> {
-                            Log.info("idempotency key in progress");
-                            return toEvent(Idempotency.inProgress(requestId));
-                        }
-                        case KeyReused reused -> {
-                            Log.info("idempotency key reused for another request");
-                            return toEvent(Idempotency.reused(requestId));
-                        }
-                    }
-                }
+                key = Idempotency.key(request);
             }
-            response = operation.apply(request);
+            if (key == null) return toEvent(answer(operation, request, requestId));
+            // One run per caller and key (the transport-free Idempotent: its scope is the caller).
+            var result = new Idempotent(idempotencyStore()).run(caller.tenantId(), caller.userId(), key, Idempotency.fingerprint(request),
+                    () -> Sent.of(answer(operation, request, requestId)),
+                    sent -> Idempotency.keep(sent.event().getStatusCode()),
+                    sent -> Idempotency.stored(sent.response(), sent.event()));
+            return switch (result) {
+                case Idempotent.Result.Ran<Sent> ran -> ran.value().event();
+                case Idempotent.Result.Replayed<Sent> replay -> {
+                    Log.info("idempotent replay", "status", replay.answer().status());
+                    yield Idempotency.replay(replay.answer());
+                }
+                case Idempotent.Result.InProgress<Sent> inProgress -> {
+                    Log.info("idempotency key in progress");
+                    yield toEvent(Idempotency.inProgress(requestId));
+                }
+                case Idempotent.Result.KeyReused<Sent> reused -> {
+                    Log.info("idempotency key reused for another request");
+                    yield toEvent(Idempotency.reused(requestId));
+                }
+            };
         } catch (DomainException e) {
-            response = Problems.of(e, requestId);
-            Log.info("refused", "status", response.status(), "reason", e.getClass().getSimpleName());
+            return toEvent(refused(e, requestId));
         } catch (RuntimeException e) {
             Log.error("unexpected failure", e);
-            response = Problems.internal(requestId);
+            return toEvent(Problems.internal(requestId));
         }
-        APIGatewayV2HTTPResponse sent = toEvent(response);
-        if (claim != null) settle(store, claim, response, sent);
-        return sent;
     }
 
-    /**
-     * Stores a success for replays, or gives the key up. Either failing is logged and leaves the claim
-     * to its lease: the caller still gets this answer, and a retry after the lease runs again (which
-     * the operations finish rather than repeat).
-     */
-    private static void settle(IdempotencyStore store, Claimed claim, Response response, APIGatewayV2HTTPResponse sent) {
+    /** An answer and the event it went out as (a replay stores both: the body shown once, the headers sent). */
+    private record Sent(Response response, APIGatewayV2HTTPResponse event) {
+        static Sent of(Response response) { return new Sent(response, toEvent(response)); }
+    }
+
+    /** The operation's answer, or its refusal as a problem document; never an exception. */
+    private static Response answer(Function<Request, Response> operation, Request request, String requestId) {
         try {
-            if (Idempotency.keep(sent.getStatusCode())) store.complete(claim, Idempotency.stored(response, sent));
-            else store.release(claim);
+            return operation.apply(request);
+        } catch (DomainException e) {
+            return refused(e, requestId);
         } catch (RuntimeException e) {
-            Log.error("idempotency record not settled", e, "status", sent.getStatusCode());
+            Log.error("unexpected failure", e);
+            return Problems.internal(requestId);
         }
+    }
+
+    private static Response refused(DomainException e, String requestId) {
+        Response response = Problems.of(e, requestId);
+        Log.info("refused", "status", response.status(), "reason", e.getClass().getSimpleName());
+        return response;
     }
 
     /** Built on the first keyed request only, so functions that only read never build it. */
