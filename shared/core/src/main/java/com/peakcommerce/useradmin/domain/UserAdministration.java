@@ -109,7 +109,7 @@ public final class UserAdministration {
      */
     public Created bootstrapTenant(String tenantId, String tenantName, String connection, Map<String, Object> admin) {
         UserInput input = new UserInput();
-        if (tenantId == null || !tenantId.matches("^[a-z0-9](?:-?[a-z0-9]){1,39}$")) input.error("tenantId", "tenantId must be 2 to 40 lower-case letters and digits, with single inner hyphens.");
+        if (tenantId == null || tenantId.length() > 40 || !tenantId.matches("^[a-z0-9](?:-?[a-z0-9])+$")) input.error("tenantId", "tenantId must be 2 to 40 lower-case letters and digits, with single inner hyphens.");
         if (tenantName == null || tenantName.isBlank() || tenantName.length() > 100 || Text.problem(tenantName) != null) input.error("tenantName", "tenantName is required: one line of at most 100 characters.");
         if (connection != null && !Tenant.isConnectionName(connection)) input.error("connection", "connection must be an identity-provider connection name: letters, digits and single inner hyphens, at most 128.");
         Map<String, Object> body = new java.util.HashMap<>(admin);

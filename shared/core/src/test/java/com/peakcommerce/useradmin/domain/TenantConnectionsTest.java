@@ -55,6 +55,16 @@ class TenantConnectionsTest {
     }
 
     @Test
+    void aTenantIdMustMakeAConnectionNameToo() {
+        for (String bad : List.of("a", "x".repeat(41), "-acme", "acme-", "ac--me", "Acme", "ac_me")) {
+            var refused = assertThrows(Invalid.class, () -> world.administration.bootstrapTenant(bad, "Acme", null, admin("sam@example.com")), bad);
+            assertEquals("tenantId", refused.errors().getFirst().field(), bad);
+        }
+        world.administration.bootstrapTenant("x".repeat(40), "Forty", null, admin("sam@example.com"));
+        assertTrue(world.identityProvider.connections.contains("users-" + "x".repeat(40)));
+    }
+
+    @Test
     void onePersonCanBeAUserOfTwoTenants() {
         world.administration.bootstrapTenant("acme", "Acme Portal", null, admin("ada.admin@example.com")); // the demo admin's address
 
