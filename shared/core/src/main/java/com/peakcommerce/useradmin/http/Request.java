@@ -1,12 +1,12 @@
 package com.peakcommerce.useradmin.http;
 
-import com.peakcommerce.useradmin.domain.Identifiers;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.peakcommerce.useradmin.domain.CallerId;
 import com.peakcommerce.useradmin.domain.DomainException.Forbidden;
 import com.peakcommerce.useradmin.domain.DomainException.Invalid;
 import com.peakcommerce.useradmin.domain.DomainException.NotFound;
 import com.peakcommerce.useradmin.domain.DomainException.UnsupportedFormat;
+import com.peakcommerce.useradmin.domain.Identifiers;
 import com.peakcommerce.useradmin.json.Json;
 
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package com.peakcommerce.useradmin.functions.users;
 
-import com.peakcommerce.useradmin.domain.Identifiers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.peakcommerce.useradmin.domain.DomainException.Invalid;
+import com.peakcommerce.useradmin.domain.Identifiers;
 import com.peakcommerce.useradmin.domain.Role;
 import com.peakcommerce.useradmin.domain.UserDirectory;
 import com.peakcommerce.useradmin.domain.UserQuery;
