@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Who may do what (SPEC X1, R1–R4), as one table: every kind of caller × every route of
  * {@code template.yaml} that takes a caller × every relation of the target to the caller, with the status
  * expected. Each case runs the route's real handler class (named by template.yaml, built with its no-arg
- * constructor over {@link Wiring}, as Lambda builds it) on an API Gateway event, against DynamoDB Local,
+ * constructor over {@link Wiring}, as Lambda builds it) on an API Gateway event, against the moto emulator,
  * with a fresh caller and a fresh target, and every answer is held against docs/openapi.yaml. The test
  * prints the number of cases and fails listing every unexpected answer, and fails when a caller-taking
  * route of template.yaml has no rows (unless it is in {@link #DEFERRED}).

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The whole local run over HTTP: the real template.yaml, the real handlers, DynamoDB Local in memory. */
+/** The whole local run over HTTP: the real template.yaml, the real handlers, the moto emulator in memory. */
 class LocalServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -19,7 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The table as {@code template.yaml} declares it, for DynamoDB Local (tests, the local run, benchmarks). */
+/** The table as {@code template.yaml} declares it, for the emulator (tests, the local run, benchmarks). */
 public final class TableDefinition {
     public static final String TTL_ATTRIBUTE = "expiresAt";
 

@@ -22,8 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * Builds each adapter once per container, on first use, without a framework. Production handlers call
- * {@link #get}; the local server and tests {@link #install} replacements (DynamoDB Local, the local
- * outbox, the local identity-provider stand-in) before building any handler.
+ * {@link #get}; the local server and tests {@link #install} replacements (clients of the moto emulator,
+ * the local identity-provider stand-in, test doubles) before building any handler.
  */
 public final class Wiring {
     private static final Map<Class<?>, Object> INSTANCES = new HashMap<>();

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The audit trail (SPEC X3): what each change writes, in its own transaction, and how it reads back; on DynamoDB Local. */
+/** The audit trail (SPEC X3): what each change writes, in its own transaction, and how it reads back; on the moto emulator. */
 class AuditTrailTest {
     private static final String REQUEST = "req-1";
     /** After the seeded users' entries (at NOW), so that every entry a test makes sorts after them. */

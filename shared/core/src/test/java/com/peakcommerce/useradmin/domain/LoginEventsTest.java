@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Logins reported by Auth0 (SPEC V1, V2), recorded on DynamoDB Local. */
+/** Logins reported by Auth0 (SPEC V1, V2), recorded on the moto emulator. */
 class LoginEventsTest {
     private static final String EMAIL = "carla@example.com";
     private static final List<String> ONE_UPDATE = List.of("updateItem");

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A mail that follows a committed change and cannot be sent is marked owed on the user and resent by
- * the reconciler, exactly once, on DynamoDB Local.
+ * the reconciler, exactly once, on the moto emulator.
  */
 class OwedMailTest {
     private final World world = World.seeded();

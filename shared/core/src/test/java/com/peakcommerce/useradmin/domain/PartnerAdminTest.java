@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Partner Admins and their realms (SPEC R1–R4, seed 003), and Account Executives and Partners reading
- * their customers (X1), against DynamoDB Local.
+ * their customers (X1), against the moto emulator.
  *
  * <p>Given: PA1 and PA2 in the "created or assigned" realm, PAALL in "all"; PAEs e1 (assigned to PA1,
  * created by the Global Admin), e2 (assigned to PA2, created by PA1), e3 (assigned to PA2, created by the

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A user's own record and password (SPEC S1–S3), on DynamoDB Local. */
+/** A user's own record and password (SPEC S1–S3), on the moto emulator. */
 class SelfServiceTest {
     private static final String SUSPENDED_ID = "00000000-0000-4000-8000-000000000003";
 

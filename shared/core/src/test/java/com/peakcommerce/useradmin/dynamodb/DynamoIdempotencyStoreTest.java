@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The idempotency records on DynamoDB Local: claims, answers, leases and expiry, one request each. */
+/** The idempotency records on the moto emulator: claims, answers, leases and expiry, one request each. */
 class DynamoIdempotencyStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     private static final StoredAnswer CREATED = new StoredAnswer(201, Map.of("Location", "/users/42", "ETag", "\"2\""), "{\"id\":\"42\"}");

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Everything a test of the services needs: a fresh DynamoDB Local table, the identity-provider and
+ * Everything a test of the services needs: a fresh table in the moto emulator, the identity-provider and
  * mailer doubles, and a seeded tenant "demo" with a Global Admin and a profile — the same ids the
  * events in {@code events/} use.
  */

@@ -26,7 +26,7 @@ import static com.peakcommerce.useradmin.testing.World.CUSTOMER_ID;
 import static com.peakcommerce.useradmin.testing.World.TENANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** POST /hooks/auth0/log-stream driven by events/log-stream.json (JSON lines of Auth0 log events), against DynamoDB Local. */
+/** POST /hooks/auth0/log-stream driven by events/log-stream.json (JSON lines of Auth0 log events), against the moto emulator. */
 class LogStreamHandlerTest {
     /** The token in events/log-stream.json (and the local run's). */
     static final String TOKEN = "local-log-stream-token-0123456789abcdef0123456789";

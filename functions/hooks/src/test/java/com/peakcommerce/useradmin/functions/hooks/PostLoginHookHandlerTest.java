@@ -31,7 +31,7 @@ import static com.peakcommerce.useradmin.testing.World.TENANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** POST /hooks/auth0/post-login driven by events/post-login-hook.json, signed now, against DynamoDB Local. */
+/** POST /hooks/auth0/post-login driven by events/post-login-hook.json, signed now, against the moto emulator. */
 class PostLoginHookHandlerTest {
     static final String SECRET = "test-post-login-secret-0123456789abcdef";
     private static final String NS = "https://peakcommerce.example/";

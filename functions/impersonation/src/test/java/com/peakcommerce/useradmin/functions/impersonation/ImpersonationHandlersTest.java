@@ -52,7 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Log in as (U11): the three handlers, driven by the events in events/, against DynamoDB Local. */
+/** Log in as (U11): the three handlers, driven by the events in events/, against the moto emulator. */
 class ImpersonationHandlersTest {
     private static final String ISSUER = "https://api.peakcommerce.example";
     private static final String AUDIENCE = "peakcommerce-portal";

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Profiles' settings, edits and deletes (SPEC P1–P4), driven by the events in events/, against DynamoDB Local. */
+/** Profiles' settings, edits and deletes (SPEC P1–P4), driven by the events in events/, against the moto emulator. */
 class ProfileLifecycleTest {
     private static final String VIP = "vip-profile";
     private final World world = World.seeded();

@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Profiles and realms handlers, driven by the events in events/, against DynamoDB Local. */
+/** Profiles and realms handlers, driven by the events in events/, against the moto emulator. */
 class ProfilesHandlersTest {
     private final World world = World.seeded();
 

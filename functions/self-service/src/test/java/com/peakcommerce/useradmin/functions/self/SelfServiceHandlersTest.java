@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The self-service handlers, driven by the events in events/, against DynamoDB Local. */
+/** The self-service handlers, driven by the events in events/, against the moto emulator. */
 class SelfServiceHandlersTest {
     private static final String SUSPENDED_ID = "00000000-0000-4000-8000-000000000003";
 

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code Idempotency-Key} on the users-admin writes (SPEC "The HTTP API", B2), through the real
- * handlers, the HTTP layer and the DynamoDB store on DynamoDB Local; every answer is held against
+ * handlers, the HTTP layer and the DynamoDB store on the moto emulator; every answer is held against
  * docs/openapi.yaml.
  */
 class IdempotencyKeyTest {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The users-admin handlers, driven by the events in events/, against DynamoDB Local. */
+/** The users-admin handlers, driven by the events in events/, against the moto emulator. */
 class UsersAdminHandlersTest {
     private final World world = World.seeded();
 

@@ -55,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link Auth0IdentityProvider} talks HTTP to a small stateful Auth0 ({@link Auth0Tenant}) that can answer
  * the next matching request with a 500, a 429 whose reset lies beyond the adapter's rate-limit budget, or
  * no answer within the adapter's read timeout (after doing the work: a lost answer); the REAL
- * {@link SesMailer} talks to an SES stub that can fail; the table is DynamoDB Local, behind a repository
+ * {@link SesMailer} talks to an SES stub that can fail; the table is the moto emulator, behind a repository
  * that can crash between two writes. After each fault the same request is sent again, or the reconciler
  * runs past its grace period, and the table and the Auth0 stub must agree.
  *
@@ -284,7 +284,7 @@ class WireFaultInjectionTest {
         }
     }
 
-    /** DynamoDB Local, the stubs, and the service on the real adapters and a repository that can crash. */
+    /** the moto emulator, the stubs, and the service on the real adapters and a repository that can crash. */
     private static final class Fixture implements AutoCloseable {
         final World world = World.seeded();
         final Auth0Tenant auth0;

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** The users-read handlers, driven by the events in events/, against DynamoDB Local. */
+/** The users-read handlers, driven by the events in events/, against the moto emulator. */
 class UsersReadHandlersTest {
     private final World world = World.seeded();
 
