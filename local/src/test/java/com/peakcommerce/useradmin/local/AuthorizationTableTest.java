@@ -404,6 +404,35 @@ class AuthorizationTableTest {
         if (!unexpected.isEmpty()) fail(summary + ":\n" + String.join("\n", unexpected));
     }
 
+    /**
+     * The list rows, item by item: for each caller who may list, the in-scope user is in the answer and the
+     * out-of-scope one (System Admin: a Global Admin; Partner Admin: another's PAE; Account Executive and
+     * Partner: another's customer) and the other tenant's are not, through the real handler on moto.
+     */
+    @Test
+    void aListHoldsTheUsersInScopeAndNoneOutsideIt() {
+        world = world();
+        var handler = handler("com.peakcommerce.useradmin.functions.users.ListUsersHandler");
+        List<String> wrong = new ArrayList<>();
+        int n = 10_000;
+        for (Caller caller : List.of(Caller.GLOBAL_ADMIN, Caller.SYSTEM_ADMIN, Caller.PARTNER_ADMIN, Caller.ACCOUNT_EXECUTIVE, Caller.PARTNER)) {
+            Case in = new Case(++n, caller, Relation.IN_SCOPE);
+            String inScope = in.target(Target.USER);
+            String outOfScope = new Case(++n, caller, Relation.OUT_OF_SCOPE).target(Target.USER);
+            String otherTenant = new Case(++n, caller, Relation.OTHER_TENANT).target(Target.USER);
+            APIGatewayV2HTTPEvent event = event("GET /users", ROUTES.get("GET /users"), in);
+            event.setQueryStringParameters(new HashMap<>(Map.of("limit", "100")));
+            Answer answer = Answer.of(handler, event);
+            Set<Object> ids = new java.util.HashSet<>();
+            answer.items().forEach(item -> ids.add(item.get("id")));
+            if (answer.status() != 200) wrong.add(caller + ": " + answer.status());
+            if (!ids.contains(inScope)) wrong.add(caller + ": the in-scope user " + inScope + " is missing");
+            if (ids.contains(otherTenant)) wrong.add(caller + ": the other tenant's user " + otherTenant + " is listed");
+            if (caller != Caller.GLOBAL_ADMIN && ids.contains(outOfScope)) wrong.add(caller + ": the out-of-scope user " + outOfScope + " is listed");
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
     @SuppressWarnings("unchecked")
     private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className) {
         try {
