@@ -34,17 +34,11 @@ import com.peakcommerce.useradmin.ports.UserRepository;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.World;
 import com.peakcommerce.useradmin.wiring.Wiring;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -144,18 +138,13 @@ public final class Bench {
     private static void coldStarts(Path root) throws Exception {
         try (MotoServer moto = MotoServer.start(MotoServer.launcher()); LocalStubs stubs = new LocalStubs()) {
             String endpoint = moto.endpoint().toString();
-            var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"));
-            DynamoDbClient client = DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                    .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).build();
+            DynamoDbClient client = moto.client(DynamoDbClient.builder());
             TableDefinition.createIfMissing(client, "bench");
             seed(client);
             String keyId;
-            try (var kms = software.amazon.awssdk.services.kms.KmsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                    .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).build();
-                 var ssm = software.amazon.awssdk.services.ssm.SsmClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                         .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).build();
-                 var ses = software.amazon.awssdk.services.sesv2.SesV2Client.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                         .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).build()) {
+            try (var kms = moto.client(software.amazon.awssdk.services.kms.KmsClient.builder());
+                 var ssm = moto.client(software.amazon.awssdk.services.ssm.SsmClient.builder());
+                 var ses = moto.client(software.amazon.awssdk.services.sesv2.SesV2Client.builder())) {
                 keyId = kms.createKey(k -> k.keySpec(software.amazon.awssdk.services.kms.model.KeySpec.ECC_NIST_P256)
                         .keyUsage(software.amazon.awssdk.services.kms.model.KeyUsageType.SIGN_VERIFY)).keyMetadata().keyId();
                 ssm.putParameter(p -> p.name("/bench/auth0").type(software.amazon.awssdk.services.ssm.model.ParameterType.SECURE_STRING)

@@ -48,14 +48,12 @@ final class LocalAws implements AutoCloseable {
     final SesV2Client ses;
     private final String signingKeyId;
     private final LocalTableFile tableFile;
-    private final String table;
 
     private LocalAws(MotoServer moto, URI dynamoEndpoint, URI ssmEndpoint, URI kmsEndpoint, URI sesEndpoint, Region region,
                      boolean inMemory, Path dataDir, String table, String sender) {
         this.moto = moto;
         this.dynamoEndpoint = dynamoEndpoint;
         this.sesEndpoint = sesEndpoint;
-        this.table = table;
         this.dynamo = build(DynamoDbClient.builder(), dynamoEndpoint, region);
         this.ssm = build(SsmClient.builder(), ssmEndpoint, region);
         this.kms = build(KmsClient.builder(), kmsEndpoint, region);
@@ -64,7 +62,7 @@ final class LocalAws implements AutoCloseable {
         TableDefinition.createIfMissing(dynamo, table);
         // Kept in the data folder only when the table is moto's (which keeps nothing by itself).
         this.tableFile = inMemory || !inMoto(dynamoEndpoint) ? null : new LocalTableFile(dataDir, table);
-        if (tableFile != null) tableFile.load(dynamo, table);
+        if (tableFile != null) tableFile.load(dynamo);
         if (inMoto(ssmEndpoint)) {
             putParameter(POST_LOGIN_SECRET_PARAMETER, LocalServer.LOCAL_POST_LOGIN_SECRET);
             putParameter(LOG_STREAM_TOKEN_PARAMETER, LocalServer.LOCAL_LOG_STREAM_TOKEN);
@@ -106,16 +104,12 @@ final class LocalAws implements AutoCloseable {
         return moto != null && endpoint.equals(moto.endpoint());
     }
 
+    /** {@code builder} for moto, or for the endpoint given, with the environment's credentials (dummy ones without). */
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint, Region region) {
-        return builder.httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint).region(region)
-                .credentialsProvider(credentials(endpoint)).build();
-    }
-
-    private AwsCredentialsProvider credentials(URI endpoint) {
-        // moto takes any credentials; elsewhere those of the environment.
-        return inMoto(endpoint) || System.getenv("AWS_ACCESS_KEY_ID") == null
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-                : EnvironmentVariableCredentialsProvider.create();
+        if (inMoto(endpoint)) return moto.client(builder);
+        AwsCredentialsProvider credentials = System.getenv("AWS_ACCESS_KEY_ID") != null ? EnvironmentVariableCredentialsProvider.create()
+                : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        return builder.httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint).region(region).credentialsProvider(credentials).build();
     }
 
     private void putParameter(String name, String value) {
@@ -148,7 +142,7 @@ final class LocalAws implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (tableFile != null) tableFile.save(dynamo, table);
+            if (tableFile != null) tableFile.save(dynamo);
         } catch (RuntimeException e) {
             System.err.println("[local] the table could not be saved to " + tableFile.file() + ": " + e);
         } finally {
@@ -159,6 +153,4 @@ final class LocalAws implements AutoCloseable {
             if (moto != null) moto.close();
         }
     }
-
-    String table() { return table; }
 }

@@ -10,7 +10,6 @@ import com.peakcommerce.useradmin.domain.UserAdministration;
 import com.peakcommerce.useradmin.domain.UserQuery;
 import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
 import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
-import com.peakcommerce.useradmin.dynamodb.TableDefinition;
 import com.peakcommerce.useradmin.functions.hooks.HookSecrets;
 import com.peakcommerce.useradmin.kms.KmsTokenSigner;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
@@ -141,8 +140,6 @@ public final class LocalServer implements AutoCloseable {
 
     private final UserAdministration administration;
     private final Map<String, SeededTenant> tenants = new java.util.concurrent.ConcurrentHashMap<>();
-    private final User admin;
-    private final Profile standardProfile;
     private final Map<String, String> initFailures;
 
     private LocalServer(Options options) throws IOException {
@@ -206,10 +203,8 @@ public final class LocalServer implements AutoCloseable {
             Wiring.install(TokenSigner.class, new KmsTokenSigner(aws.kms, aws.signingKeyId()));
 
             this.administration = administration;
-            SeededTenant demo = seedTenant(DEMO_TENANT, DEMO_TENANT_NAME, null, Map.of("firstName", "Ada", "lastName", "Admin", "username", DEMO_ADMIN_USERNAME));
+            seedTenant(DEMO_TENANT, DEMO_TENANT_NAME, null, Map.of("firstName", "Ada", "lastName", "Admin", "username", DEMO_ADMIN_USERNAME));
             seedTenant(ACME_TENANT, ACME_TENANT_NAME, null, Map.of("firstName", "Abe", "lastName", "Acme", "username", ACME_ADMIN_USERNAME));
-            this.admin = demo.admin();
-            this.standardProfile = demo.standardProfile();
 
             this.tokens = new LocalTokens(baseUrl + "/", Settings.required("CLAIM_NAMESPACE"), clock);
             LocalApiGateway gateway = new LocalApiGateway(template, tokens);
@@ -409,13 +404,19 @@ public final class LocalServer implements AutoCloseable {
         LocalHttp.json(exchange, existed ? 200 : 201, tenantAnswer(seeded));
     }
 
+    /** A seeded tenant as {@code GET /local} and {@code POST /local/tenants} show it. */
+    private static Map<String, Object> tenantJson(SeededTenant seeded) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("tenantId", seeded.tenantId());
+        json.put("tenantName", seeded.name());
+        json.put("adminUserId", seeded.admin().id());
+        json.put("adminUsername", seeded.admin().username());
+        json.put("standardProfileId", seeded.standardProfile().id());
+        return json;
+    }
+
     private Map<String, Object> tenantAnswer(SeededTenant seeded) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("tenantId", seeded.tenantId());
-        answer.put("tenantName", seeded.name());
-        answer.put("adminUserId", seeded.admin().id());
-        answer.put("adminUsername", seeded.admin().username());
-        answer.put("standardProfileId", seeded.standardProfile().id());
+        Map<String, Object> answer = tenantJson(seeded);
         answer.put("token", tokens.mint(seeded.tenantId(), seeded.admin().id()));
         return answer;
     }
@@ -447,20 +448,9 @@ public final class LocalServer implements AutoCloseable {
         tokenInfo.put("audience", LocalTokens.AUDIENCE);
         tokenInfo.put("new", "POST " + baseUrl + "/local/tokens {\"userId\": \"...\"} or {\"tenantId\": \"...\", \"userId\": \"...\"}");
         about.put("tokens", tokenInfo);
-        Map<String, Object> demo = new LinkedHashMap<>();
-        demo.put("tenantId", DEMO_TENANT);
-        demo.put("adminUserId", admin.id());
-        demo.put("adminUsername", admin.username());
-        demo.put("standardProfileId", standardProfile.id());
-        about.put("demo", demo);
-        about.put("tenants", tenants.values().stream().sorted(java.util.Comparator.comparing(SeededTenant::tenantId)).map(t -> {
-            Map<String, Object> tenant = new LinkedHashMap<>();
-            tenant.put("tenantId", t.tenantId());
-            tenant.put("adminUserId", t.admin().id());
-            tenant.put("adminUsername", t.admin().username());
-            tenant.put("standardProfileId", t.standardProfile().id());
-            return tenant;
-        }).toList());
+        about.put("demo", tenantJson(tenant(DEMO_TENANT)));
+        about.put("tenants", tenants.values().stream().sorted(java.util.Comparator.comparing(SeededTenant::tenantId))
+                .map(LocalServer::tenantJson).toList());
         List<Map<String, Object>> routes = new ArrayList<>();
         for (SamTemplate.Route route : template.routes()) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -494,8 +484,8 @@ public final class LocalServer implements AutoCloseable {
         initFailures.forEach((function, why) -> out.append("   !! ").append(function).append(" cannot run here: ").append(why).append('\n'));
         out.append('\n');
         out.append(" Demo tenant \"").append(DEMO_TENANT).append("\" (").append(DEMO_TENANT_NAME).append("): Global Admin ")
-                .append(admin.username()).append(", userId ").append(admin.id()).append('\n');
-        out.append(" Profile \"").append(standardProfile.name()).append("\": profileId ").append(standardProfile.id()).append('\n');
+                .append(admin().username()).append(", userId ").append(admin().id()).append('\n');
+        out.append(" Profile \"").append(standardProfile().name()).append("\": profileId ").append(standardProfile().id()).append('\n');
         out.append('\n');
         SeededTenant acme = tenants.get(ACME_TENANT);
         out.append(" Second tenant \"").append(ACME_TENANT).append("\" (").append(ACME_TENANT_NAME).append("): Global Admin ")
@@ -508,7 +498,7 @@ public final class LocalServer implements AutoCloseable {
         out.append("   curl -s ").append(baseUrl).append("/users -H \"Authorization: Bearer $TOKEN\"\n");
         out.append("   curl -s ").append(baseUrl).append("/users -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n");
         out.append("     -d '{\"role\":\"CUSTOMER\",\"firstName\":\"Cora\",\"lastName\":\"Customer\",\"username\":\"cora@example.com\",")
-                .append("\"accountNumber\":\"A000001212\",\"amendmentDateAlignment\":\"IMMEDIATE\",\"profileId\":\"").append(standardProfile.id()).append("\"}'\n");
+                .append("\"accountNumber\":\"A000001212\",\"amendmentDateAlignment\":\"IMMEDIATE\",\"profileId\":\"").append(standardProfile().id()).append("\"}'\n");
         if (outbox != null) out.append("   curl -s ").append(baseUrl).append("/local/mail            # the mail the service sent, newest first\n");
         out.append("   curl -s ").append(baseUrl).append("/local/tokens -d '{\"userId\":\"<id>\"}'   # a token for any user, to try each role\n");
         out.append("   curl -s ").append(baseUrl).append("/local/tenants -d '{\"tenantId\":\"globex\",\"tenantName\":\"Globex\",\"admin\":")
@@ -553,9 +543,11 @@ public final class LocalServer implements AutoCloseable {
 
     public int port() { return http.getAddress().getPort(); }
 
-    public User admin() { return admin; }
+    /** The demo tenant's Global Admin. */
+    public User admin() { return tenant(DEMO_TENANT).admin(); }
 
-    public Profile standardProfile() { return standardProfile; }
+    /** The demo tenant's Standard profile. */
+    public Profile standardProfile() { return tenant(DEMO_TENANT).standardProfile(); }
 
     /** A tenant this server seeded or bootstrapped ({@link #DEMO_TENANT}, {@link #ACME_TENANT}, …). */
     public SeededTenant tenant(String tenantId) { return tenants.get(tenantId); }
@@ -563,7 +555,7 @@ public final class LocalServer implements AutoCloseable {
     public SamTemplate template() { return template; }
 
     /** A fresh token for the demo admin. */
-    public String adminToken() { return tokens.mint(admin.tenantId(), admin.id()); }
+    public String adminToken() { return tokens.mint(admin().tenantId(), admin().id()); }
 
     public LocalTokens tokens() { return tokens; }
 

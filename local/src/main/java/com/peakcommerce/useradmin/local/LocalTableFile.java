@@ -28,15 +28,17 @@ import java.util.Map;
  */
 final class LocalTableFile {
     private final Path file;
+    private final String table;
 
     LocalTableFile(Path dataDir, String table) {
         this.file = dataDir.resolve(table + ".jsonl").toAbsolutePath();
+        this.table = table;
     }
 
     Path file() { return file; }
 
-    /** Puts every item of the file into {@code table} (empty at start); says how many. */
-    void load(DynamoDbClient dynamo, String table) {
+    /** Puts every item of the file into the table (empty at start); says how many. */
+    void load(DynamoDbClient dynamo) {
         if (!Files.isRegularFile(file)) {
             System.out.println("[local] no saved table in " + file + ": starting empty");
             return;
@@ -62,8 +64,8 @@ final class LocalTableFile {
         System.out.println("[local] loaded " + items.size() + " items of the saved table " + file);
     }
 
-    /** Writes every item of {@code table} to the file; says how many. */
-    void save(DynamoDbClient dynamo, String table) {
+    /** Writes every item of the table to the file; says how many. */
+    void save(DynamoDbClient dynamo) {
         try {
             Files.createDirectories(file.getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");

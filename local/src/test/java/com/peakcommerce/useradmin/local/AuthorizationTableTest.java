@@ -64,13 +64,7 @@ class AuthorizationTableTest {
     private static final TokenSigner SIGNER = motoSigner();
 
     private static TokenSigner motoSigner() {
-        var kms = software.amazon.awssdk.services.kms.KmsClient.builder()
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .endpointOverride(com.peakcommerce.useradmin.emulator.MotoServer.shared().endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
-                .build();
+        var kms = com.peakcommerce.useradmin.emulator.MotoServer.shared().client(software.amazon.awssdk.services.kms.KmsClient.builder());
         String keyId = kms.createKey(k -> k.keySpec(software.amazon.awssdk.services.kms.model.KeySpec.ECC_NIST_P256)
                 .keyUsage(software.amazon.awssdk.services.kms.model.KeyUsageType.SIGN_VERIFY)).keyMetadata().keyId();
         return new com.peakcommerce.useradmin.kms.KmsTokenSigner(kms, keyId);

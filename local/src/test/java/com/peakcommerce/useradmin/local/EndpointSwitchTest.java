@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,11 +67,7 @@ class EndpointSwitchTest {
                 var users = LocalServerTest.send(server, "GET", "/users", "Bearer " + server.adminToken(), null);
                 assertEquals(200, users.statusCode(), users.body());
                 assertTrue(users.body().contains(server.admin().id()), "the admin lives in the endpoint's table");
-                try (var client = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
-                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                        .endpointOverride(elsewhere.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "x"))).build()) {
+                try (var client = elsewhere.client(software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder())) {
                     assertTrue(client.scan(b -> b.tableName(LocalServer.DEFAULT_TABLE)).count() > 0, "written in the other DynamoDB");
                 }
             }

@@ -5,8 +5,9 @@ import com.peakcommerce.useradmin.ports.LoginRecorder.Recorded;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the service does when the identity provider reports a successful login (SPEC V1, V2): record
@@ -14,11 +15,10 @@ import java.util.regex.Pattern;
  * the post-login Action whether to let the user in and with which claims.
  */
 public final class LoginEvents {
-
     private final LoginRecorder recorder;
     private final Clock clock;
     /** Each tenant's connection, read once per container: it is fixed at the tenant's bootstrap. */
-    private final java.util.Map<String, String> connections = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> connections = new ConcurrentHashMap<>();
 
     public LoginEvents(LoginRecorder recorder, Clock clock) {
         this.recorder = recorder;
@@ -74,7 +74,7 @@ public final class LoginEvents {
      * metadata names nobody). {@code null} when the report does not say (tests of the recording alone).
      */
     public Decision afterLogin(String tenantId, String userId, String connection, long loginsCount, boolean emailVerified, String email, String requestId) {
-        if (tenantId == null || userId == null || !Identifiers.isId(tenantId) || !Identifiers.isId(userId)) {
+        if (!Identifiers.isId(tenantId) || !Identifiers.isId(userId)) {
             return new Decision(Outcome.UNKNOWN, Optional.empty());
         }
         if (connection != null && !connection.equals(connectionOf(tenantId))) return new Decision(Outcome.UNKNOWN, Optional.empty());
@@ -93,7 +93,7 @@ public final class LoginEvents {
 
     /** {@link #loggedIn(String, long, Instant)}, reported in request {@code requestId} (the audit trail keeps it). */
     public Outcome loggedIn(String userId, long loginsCount, Instant at, String requestId) {
-        if (userId == null || !Identifiers.isId(userId)) return Outcome.UNKNOWN;
+        if (!Identifiers.isId(userId)) return Outcome.UNKNOWN;
         Optional<String> tenant = recorder.tenantOf(userId);
         if (tenant.isEmpty()) return Outcome.UNKNOWN;
         return decide(recorder.record(new Login(tenant.get(), userId, loginsCount, false, null, at, requestId))).outcome();

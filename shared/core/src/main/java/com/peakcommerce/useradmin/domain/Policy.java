@@ -114,11 +114,6 @@ public final class Policy {
         return Collections.unmodifiableSet(allowed);
     }
 
-    /** {@link #allowedActions} as {@code allowedActions} names them, in the order of {@link Action}. */
-    public static List<String> allowedActionNames(User caller, User target) {
-        return allowedActions(caller, target).stream().map(Action::jsonName).toList();
-    }
-
     // ---- the users list ----------------------------------------------------------------------------
 
     /** Which users a caller may list: data the repository turns into index Queries, never a role switch there. */

@@ -2,7 +2,6 @@ package com.peakcommerce.useradmin.domain;
 
 import com.peakcommerce.useradmin.domain.AuditEntry.Change;
 import com.peakcommerce.useradmin.domain.DomainException.Conflict;
-import com.peakcommerce.useradmin.domain.DomainException.Forbidden;
 import com.peakcommerce.useradmin.domain.DomainException.Invalid;
 import com.peakcommerce.useradmin.domain.DomainException.NotFound;
 import com.peakcommerce.useradmin.domain.DomainException.StaleVersion;

@@ -10,6 +10,9 @@ package com.peakcommerce.useradmin.domain;
 public record UserQuery(Role role, UserStatus status, String accountNumber, String partnerId, String salesRepId,
                         String partnerAdminId, String q, Role hiddenRole) {
 
+    /** What separates the words of a name search: anything but letters, digits, apostrophes, dots and hyphens. */
+    private static final java.util.regex.Pattern NOT_IN_A_NAME = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}'.-]+");
+
     public UserQuery {
         if (q != null) {
             String problem = Text.problem(q);
@@ -26,7 +29,7 @@ public record UserQuery(Role role, UserStatus status, String accountNumber, Stri
      * {@code q} holds no letter or digit.
      */
     public static String[] nameWords(String q) {
-        String folded = Text.fold(q).replaceAll("[^\\p{L}\\p{N}'.-]+", " ").strip();
+        String folded = NOT_IN_A_NAME.matcher(Text.fold(q)).replaceAll(" ").strip();
         if (folded.isEmpty() || folded.chars().noneMatch(Character::isLetterOrDigit)) return new String[0];
         return folded.split(" ", 2);
     }

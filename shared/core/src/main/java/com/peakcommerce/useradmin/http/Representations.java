@@ -2,10 +2,12 @@ package com.peakcommerce.useradmin.http;
 
 import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.domain.Page;
+import com.peakcommerce.useradmin.domain.Policy;
 import com.peakcommerce.useradmin.domain.Profile;
 import com.peakcommerce.useradmin.domain.ProfileSettings;
 import com.peakcommerce.useradmin.domain.Realm;
 import com.peakcommerce.useradmin.domain.User;
+import com.peakcommerce.useradmin.domain.UserDirectory;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,9 +40,9 @@ public final class Representations {
      * A user as a reader sees them (SPEC X6): the user and {@code allowedActions}, what the caller may do to
      * them now, decided by the policy that enforces it (so a console offers only what will work).
      */
-    public static Map<String, Object> seen(com.peakcommerce.useradmin.domain.UserDirectory.Seen seen) {
+    public static Map<String, Object> seen(UserDirectory.Seen seen) {
         Map<String, Object> json = user(seen.user());
-        json.put("allowedActions", seen.allowedActions().stream().map(com.peakcommerce.useradmin.domain.Policy.Action::jsonName).toList());
+        json.put("allowedActions", seen.allowedActions().stream().map(Policy.Action::jsonName).toList());
         return json;
     }
 

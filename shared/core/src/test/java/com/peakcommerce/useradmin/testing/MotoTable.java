@@ -3,10 +3,6 @@ package com.peakcommerce.useradmin.testing;
 import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
 import com.peakcommerce.useradmin.dynamodb.TableDefinition;
 import com.peakcommerce.useradmin.emulator.MotoServer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.lang.reflect.InvocationTargetException;
@@ -51,15 +47,10 @@ public final class MotoTable {
         return new MotoTable(client(), table);
     }
 
-    /** The JVM's client of the shared moto server (dummy credentials, which moto takes). */
+    /** The JVM's DynamoDB client of the shared moto server. */
     public static synchronized DynamoDbClient client() {
         if (raw == null) {
-            raw = DynamoDbClient.builder()
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .endpointOverride(MotoServer.shared().endpoint())
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                    .build();
+            raw = MotoServer.shared().client(DynamoDbClient.builder());
         }
         return raw;
     }

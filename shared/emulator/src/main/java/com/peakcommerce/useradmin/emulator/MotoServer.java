@@ -1,5 +1,12 @@
 package com.peakcommerce.useradmin.emulator;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -106,6 +113,15 @@ public final class MotoServer implements AutoCloseable {
     public URI endpoint() { return endpoint; }
 
     public boolean isAlive() { return process.isAlive(); }
+
+    /**
+     * {@code builder} (any service's, e.g. {@code DynamoDbClient.builder()}) pointed at this server: its
+     * endpoint, {@code us-east-1}, the URL-connection HTTP client, and dummy credentials (moto takes any).
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
+        return builder.endpointOverride(endpoint).region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("moto", "moto"))).build();
+    }
 
     /** Stops the server (closing its standard input is its signal to exit) and waits for it. */
     @Override

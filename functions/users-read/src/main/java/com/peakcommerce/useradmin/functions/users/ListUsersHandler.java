@@ -17,7 +17,6 @@ import com.peakcommerce.useradmin.http.Response;
 import com.peakcommerce.useradmin.wiring.Wiring;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** {@code GET /users} (SPEC U4): filters, name or username prefix, sorted by name, paged. */
 public final class ListUsersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
