@@ -27,8 +27,12 @@ final class LocalHttp {
     }
 
     static void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+        send(exchange, status, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        send(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+        send(exchange, status, body);
     }
 
     static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -66,7 +66,6 @@ public final class LocalServer implements AutoCloseable {
     public static final String ACME_TENANT = "acme";
     public static final String ACME_TENANT_NAME = "Acme Portal";
     public static final String ACME_ADMIN_USERNAME = "admin@acme.example";
-    public static final String STANDARD_PROFILE_NAME = "Standard";
     static final String DEFAULT_TABLE = "user-admin-local";
     /** The post-login hook's signing secret and the log-stream token of the local run: not secrets. */
     public static final String LOCAL_POST_LOGIN_SECRET = "local-post-login-secret-0123456789abcdef";
@@ -75,23 +74,30 @@ public final class LocalServer implements AutoCloseable {
     public static final String LOCAL_PORTAL_AUDIENCE = "peakcommerce-portal-local";
 
     /** Command-line options. */
-    public record Options(int port, boolean inMemory, Path dataDir, Path template) {
+    public record Options(int port, boolean inMemory, Path dataDir, Path template, Path consoleDir) {
         static final String USAGE = """
-                Usage: LocalServer [--port N] [--in-memory] [--data-dir DIR] [--template FILE]
+                Usage: LocalServer [--port N] [--in-memory] [--data-dir DIR] [--template FILE] [--console-dir DIR]
                   --port N         listen on http://localhost:N (default 3000; 0 picks a free port)
                   --in-memory      keep nothing: the table is not saved when the server stops
                   --data-dir DIR   where the table is saved on stop and loaded at start (default .local-data/ beside template.yaml)
                   --template FILE  the SAM template to read the routes from (default: template.yaml, looked up from here upwards)
+                  --console-dir DIR  the built admin console served at / (default console/dist beside template.yaml; bin/console builds it)
                 AWS services are emulated by moto (bin/moto, started as a child process); the standard endpoint variables
                   AWS_ENDPOINT_URL_DYNAMODB, _SSM, _KMS, _SESV2 (or _SES), or AWS_ENDPOINT_URL for all, switch a service elsewhere.
                   AUTH0_DOMAIN (or AUTH0_MANAGEMENT_URL), optionally AUTH0_PORTAL_CLIENT_ID, and either AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET
                   or AUTH0_CREDENTIALS_PARAMETER (SSM) to use Auth0 instead of the local stand-in.""";
+
+        /** The console from {@code console/dist} beside the template. */
+        public Options(int port, boolean inMemory, Path dataDir, Path template) {
+            this(port, inMemory, dataDir, template, template.toAbsolutePath().getParent().resolve("console").resolve("dist"));
+        }
 
         public static Options parse(String... args) {
             int port = 3000;
             boolean inMemory = false;
             Path dataDir = null;
             Path template = null;
+            Path consoleDir = null;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.isBlank()) continue;
@@ -100,13 +106,14 @@ public final class LocalServer implements AutoCloseable {
                     case "--in-memory" -> inMemory = true;
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                     case "--template" -> template = Path.of(value(args, ++i, arg));
+                    case "--console-dir" -> consoleDir = Path.of(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("Unknown option " + arg);
                 }
             }
             if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be from 0 to 65535");
             if (template == null) template = findTemplate(Path.of("").toAbsolutePath());
             if (dataDir == null) dataDir = template.toAbsolutePath().getParent().resolve(".local-data");
-            return new Options(port, inMemory, dataDir, template);
+            return consoleDir == null ? new Options(port, inMemory, dataDir, template) : new Options(port, inMemory, dataDir, template, consoleDir);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -135,11 +142,9 @@ public final class LocalServer implements AutoCloseable {
     private final LocalIdentityProviderStandIn standIn;
     private final String mailerDescription;
     private final String identityProviderDescription;
-    /** A tenant the server seeded or bootstrapped: its first Global Admin and its Standard profile. */
-    public record SeededTenant(String tenantId, String name, User admin, Profile standardProfile) {}
-
-    private final UserAdministration administration;
-    private final Map<String, SeededTenant> tenants = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LocalSeed seed;
+    private final LocalConsole console;
+    private final Map<String, LocalSeed.SeededTenant> tenants = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> initFailures;
 
     private LocalServer(Options options) throws IOException {
@@ -202,9 +207,11 @@ public final class LocalServer implements AutoCloseable {
             // The log-in-as credentials: signed by the real KMS adapter with a key made in moto's KMS at start.
             Wiring.install(TokenSigner.class, new KmsTokenSigner(aws.kms, aws.signingKeyId()));
 
-            this.administration = administration;
-            seedTenant(DEMO_TENANT, DEMO_TENANT_NAME, null, Map.of("firstName", "Ada", "lastName", "Admin", "username", DEMO_ADMIN_USERNAME));
-            seedTenant(ACME_TENANT, ACME_TENANT_NAME, null, Map.of("firstName", "Abe", "lastName", "Acme", "username", ACME_ADMIN_USERNAME));
+            this.seed = new LocalSeed(administration, repository, standIn, clock);
+            var demo = seed.tenant(DEMO_TENANT, DEMO_TENANT_NAME, null, Map.of("firstName", "Ada", "lastName", "Admin", "username", DEMO_ADMIN_USERNAME));
+            tenants.put(DEMO_TENANT, seed.withEveryRole(demo, "demo.example"));
+            tenants.put(ACME_TENANT, seed.tenant(ACME_TENANT, ACME_TENANT_NAME, null, Map.of("firstName", "Abe", "lastName", "Acme", "username", ACME_ADMIN_USERNAME)));
+            this.console = new LocalConsole(options.consoleDir());
 
             this.tokens = new LocalTokens(baseUrl + "/", Settings.required("CLAIM_NAMESPACE"), clock);
             LocalApiGateway gateway = new LocalApiGateway(template, tokens);
@@ -215,7 +222,11 @@ public final class LocalServer implements AutoCloseable {
             http.createContext("/", exchange -> {
                 try {
                     String path = exchange.getRequestURI().getRawPath();
+                    boolean read = exchange.getRequestMethod().equals("GET") || exchange.getRequestMethod().equals("HEAD");
+                    Optional<Path> consoleFile = read ? console.file(path) : Optional.empty();
                     if (path.equals("/local") || path.startsWith("/local/")) local(exchange, path);
+                    else if (consoleFile.isPresent()) console.send(exchange, consoleFile.get());
+                    else if (read && path.equals("/")) LocalHttp.send(exchange, 404, Map.of("Content-Type", "text/html; charset=utf-8"), LocalConsole.notBuilt(console.root()));
                     else gateway.handle(exchange);
                 } catch (Throwable e) {
                     System.err.println("[local] " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed: " + e);
@@ -265,46 +276,6 @@ public final class LocalServer implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "local-server-shutdown"));
         System.out.println(server.banner());
-    }
-
-    // ---- seeding ----------------------------------------------------------------------------------
-
-    /**
-     * A tenant and its first Global Admin, bootstrapped as the operator's function does on the first run
-     * and found again after a restart; and its Standard profile.
-     */
-    private SeededTenant seedTenant(String tenantId, String name, String connection, Map<String, Object> adminFields) {
-        User first;
-        try {
-            first = administration.bootstrapTenant(tenantId, name, connection, adminFields).user();
-        } catch (DomainException.Conflict exists) {
-            String username = (String) adminFields.get("username");
-            var page = repository.list(tenantId, new UserQuery(Role.GLOBAL_ADMIN, null, null, null, null, null, null, null), 100, null);
-            first = page.items().stream().filter(u -> u.username().equalsIgnoreCase(username)).findFirst()
-                    .or(() -> page.items().stream().filter(u -> !u.suspended() && !u.provisioning()).findFirst())
-                    .orElseThrow(() -> new IllegalStateException("The tenant " + tenantId + " exists but has no active Global Admin; delete "
-                            + "the data folder or start with --in-memory"));
-        }
-        if (standIn != null) {
-            String tenantConnection = repository.fetch(tenantId, java.util.Set.of(), java.util.Set.of()).tenant().orElseThrow().connection();
-            standIn.remember(new LocalIdentityProviderStandIn.Login(first.id(), first.tenantId(), tenantConnection, first.username(),
-                    first.firstName(), first.lastName(), first.suspended(), first.verified(), false));
-        }
-        SeededTenant seeded = new SeededTenant(tenantId, name, first, seedProfile(tenantId, Instant.now()));
-        tenants.put(tenantId, seeded);
-        return seeded;
-    }
-
-    private Profile seedProfile(String tenantId, Instant now) {
-        String cursor = null;
-        do {
-            var page = repository.listProfiles(tenantId, 100, cursor);
-            for (Profile profile : page.items()) if (profile.name().equals(STANDARD_PROFILE_NAME)) return profile;
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        Profile profile = new Profile(tenantId, "standard", STANDARD_PROFILE_NAME, 1, now, now);
-        repository.insertProfile(profile);
-        return profile;
     }
 
     // ---- the local-only routes --------------------------------------------------------------------
@@ -387,12 +358,13 @@ public final class LocalServer implements AutoCloseable {
         String name = body.get("tenantName") instanceof String n ? n : null;
         String connection = body.get("connection") instanceof String c ? c : null;
         @SuppressWarnings("unchecked") Map<String, Object> fields = (Map<String, Object>) adminFields;
-        SeededTenant seeded;
+        LocalSeed.SeededTenant seeded;
         boolean existed;
         try {
             existed = tenantId != null && tenantId.matches("^[a-z0-9-]{1,40}$")
                     && repository.fetch(tenantId, java.util.Set.of(), java.util.Set.of()).tenant().isPresent();
-            seeded = seedTenant(tenantId, name, connection, fields);
+            seeded = seed.tenant(tenantId, name, connection, fields);
+            tenants.put(seeded.tenantId(), seeded);
         } catch (DomainException.Invalid invalid) {
             LocalHttp.json(exchange, 400, Map.of("message", invalid.getMessage(), "errors",
                     invalid.errors().stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList()));
@@ -405,17 +377,19 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /** A seeded tenant as {@code GET /local} and {@code POST /local/tenants} show it. */
-    private static Map<String, Object> tenantJson(SeededTenant seeded) {
+    private static Map<String, Object> tenantJson(LocalSeed.SeededTenant seeded) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tenantId", seeded.tenantId());
         json.put("tenantName", seeded.name());
         json.put("adminUserId", seeded.admin().id());
         json.put("adminUsername", seeded.admin().username());
         json.put("standardProfileId", seeded.standardProfile().id());
+        json.put("users", seeded.users().stream().map(u -> Map.of("userId", u.id(), "username", u.username(), "role", u.role().name(),
+                "name", u.firstName() + " " + u.lastName())).toList());
         return json;
     }
 
-    private Map<String, Object> tenantAnswer(SeededTenant seeded) {
+    private Map<String, Object> tenantAnswer(LocalSeed.SeededTenant seeded) {
         Map<String, Object> answer = tenantJson(seeded);
         answer.put("token", tokens.mint(seeded.tenantId(), seeded.admin().id()));
         return answer;
@@ -449,7 +423,7 @@ public final class LocalServer implements AutoCloseable {
         tokenInfo.put("new", "POST " + baseUrl + "/local/tokens {\"userId\": \"...\"} or {\"tenantId\": \"...\", \"userId\": \"...\"}");
         about.put("tokens", tokenInfo);
         about.put("demo", tenantJson(tenant(DEMO_TENANT)));
-        about.put("tenants", tenants.values().stream().sorted(java.util.Comparator.comparing(SeededTenant::tenantId))
+        about.put("tenants", tenants.values().stream().sorted(java.util.Comparator.comparing(LocalSeed.SeededTenant::tenantId))
                 .map(LocalServer::tenantJson).toList());
         List<Map<String, Object>> routes = new ArrayList<>();
         for (SamTemplate.Route route : template.routes()) {
@@ -486,8 +460,12 @@ public final class LocalServer implements AutoCloseable {
         out.append(" Demo tenant \"").append(DEMO_TENANT).append("\" (").append(DEMO_TENANT_NAME).append("): Global Admin ")
                 .append(admin().username()).append(", userId ").append(admin().id()).append('\n');
         out.append(" Profile \"").append(standardProfile().name()).append("\": profileId ").append(standardProfile().id()).append('\n');
+        out.append(" Seeded users of every role: ").append(tenant(DEMO_TENANT).users().stream().map(u -> u.username() + " (" + u.role() + ")")
+                .collect(java.util.stream.Collectors.joining(", "))).append('\n');
+        out.append(" Console:           ").append(console.built() ? baseUrl + "/  (its local sign-in page signs in as any seeded user)"
+                : "not built (" + console.root() + "): bin/console builds it").append('\n');
         out.append('\n');
-        SeededTenant acme = tenants.get(ACME_TENANT);
+        LocalSeed.SeededTenant acme = tenants.get(ACME_TENANT);
         out.append(" Second tenant \"").append(ACME_TENANT).append("\" (").append(ACME_TENANT_NAME).append("): Global Admin ")
                 .append(acme.admin().username()).append(", userId ").append(acme.admin().id()).append(" (to try tenant isolation)\n");
         out.append('\n');
@@ -550,7 +528,7 @@ public final class LocalServer implements AutoCloseable {
     public Profile standardProfile() { return tenant(DEMO_TENANT).standardProfile(); }
 
     /** A tenant this server seeded or bootstrapped ({@link #DEMO_TENANT}, {@link #ACME_TENANT}, …). */
-    public SeededTenant tenant(String tenantId) { return tenants.get(tenantId); }
+    public LocalSeed.SeededTenant tenant(String tenantId) { return tenants.get(tenantId); }
 
     public SamTemplate template() { return template; }
 

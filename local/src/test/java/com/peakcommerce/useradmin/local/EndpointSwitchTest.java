@@ -58,7 +58,8 @@ class EndpointSwitchTest {
                 assertTrue(server.banner().contains("SES at http://127.0.0.1:"), server.banner());
                 assertEquals(null, server.outbox());
 
-                assertEquals(2, sesRequests.size(), "the two seeded admins' activation mails went to SES: " + sesRequests);
+                assertEquals(server.tenant(LocalServer.DEMO_TENANT).users().size() + 1, sesRequests.size(),
+                        "the activation mails of demo's seeded users and acme's admin went to SES: " + sesRequests);
                 String request = sesRequests.getFirst();
                 assertTrue(request.startsWith("POST /v2/email/outbound-emails"), request);
                 assertTrue(request.contains("admin@demo.example") && request.contains("noreply@localhost"), request);

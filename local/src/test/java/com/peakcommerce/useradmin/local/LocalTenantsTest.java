@@ -32,7 +32,7 @@ class LocalTenantsTest {
     @Test
     void acmeIsSeededBesideDemoAndItsAdminSeesOnlyItsOwnTenant() throws Exception {
         LocalServer server = local.server();
-        LocalServer.SeededTenant acme = server.tenant(LocalServer.ACME_TENANT);
+        LocalSeed.SeededTenant acme = server.tenant(LocalServer.ACME_TENANT);
         assertNotNull(acme);
         assertTrue(server.banner().contains("export ACME_TOKEN="), "the banner prints the second admin's token");
 

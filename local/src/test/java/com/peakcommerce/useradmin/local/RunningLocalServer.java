@@ -22,13 +22,20 @@ import java.util.stream.Stream;
 final class RunningLocalServer implements BeforeAllCallback, AfterAllCallback {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    static final String CONSOLE_INDEX = "<!doctype html><title>Console</title><script type=module src=/assets/app-1234.js></script>";
+
     private Path dataDir;
     private LocalServer server;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("local-server-test");
-        server = LocalServer.start(new LocalServer.Options(0, true, dataDir, LocalServer.Options.findTemplate(Path.of("").toAbsolutePath())));
+        // A console of two files, so that the tests do not depend on whether bin/console has built the real one.
+        Path console = Files.createDirectories(dataDir.resolve("console").resolve("assets"));
+        Files.writeString(console.resolveSibling("index.html"), CONSOLE_INDEX);
+        Files.writeString(console.resolve("app-1234.js"), "console.log('console');");
+        server = LocalServer.start(new LocalServer.Options(0, true, dataDir, LocalServer.Options.findTemplate(Path.of("").toAbsolutePath()),
+                console.getParent()));
     }
 
     @Override
