@@ -1,4 +1,4 @@
-import { Admin, AppBar, CustomRoutes, Layout, Logout, Menu, Resource, UserMenu, usePermissions } from 'react-admin';
+import { Admin, AppBar, CustomRoutes, Layout, Logout, Menu, Resource, UserMenu, useGetIdentity, usePermissions } from 'react-admin';
 import { Navigate, Route } from 'react-router-dom';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
@@ -16,6 +16,7 @@ import UserShow from './users/UserShow';
 import { ProfileCreate, ProfileEdit, ProfileList, ProfileShow } from './profiles/Profiles';
 import RealmList from './Realms';
 import MyProfile from './MyProfile';
+import { theme } from './theme';
 
 const messages = {
   ...englishMessages,
@@ -39,11 +40,15 @@ function ConsoleMenu() {
   );
 }
 
-const ConsoleUserMenu = () => (
-  <UserMenu>
-    <Logout />
-  </UserMenu>
-);
+/** The user menu's button is labelled with the signed-in user's name (the text it shows). */
+function ConsoleUserMenu() {
+  const { identity } = useGetIdentity();
+  return (
+    <UserMenu label={identity?.fullName || 'Your account'}>
+      <Logout />
+    </UserMenu>
+  );
+}
 const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
 const ConsoleLayout = ({ children }) => <Layout menu={ConsoleMenu} appBar={ConsoleAppBar}>{children}</Layout>;
 
@@ -62,6 +67,7 @@ export default function App() {
       i18nProvider={i18nProvider}
       loginPage={SignIn}
       layout={ConsoleLayout}
+      theme={theme}
       dashboard={Home}
       requireAuth
       disableTelemetry

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  Create, CreateButton, Datagrid, DateField, Edit, EditButton, List, Pagination, SaveButton, Show, ShowButton, SimpleForm,
+  Create, CreateButton, Datagrid, DateField, Edit, EditButton, List, SaveButton, Show, ShowButton, SimpleForm,
   TextField, TextInput, Toolbar, TopToolbar, maxLength, required, useDataProvider, useGetList, useNotify,
   usePermissions, useRecordContext, useRedirect, useRefresh, useShowContext, useEditContext,
 } from 'react-admin';
@@ -9,6 +9,7 @@ import {
   MenuItem, Select, Stack, Typography,
 } from '@mui/material';
 import SettingsTabs from './SettingsTabs';
+import Pagination from '../CursorPagination';
 import { isStaleVersion } from '../api';
 
 /**

@@ -27,10 +27,10 @@ function help(setting, model) {
 function ReadOnlySetting({ setting, value, model }) {
   const id = `setting-${setting.key.replace('.', '-')}`;
   return (
-    <FormControl component="fieldset" disabled sx={{ mb: 2, display: 'block' }}>
+    <FormControl component="fieldset" sx={{ mb: 2, display: 'block' }}>
       <FormLabel component="legend" id={`${id}-label`}>{setting.label}</FormLabel>
       <RadioGroup row aria-labelledby={`${id}-label`} value={value ?? setting.default}>
-        {setting.options.map((o) => <FormControlLabel key={o.id} value={o.id} control={<Radio />} label={o.label} />)}
+        {setting.options.map((o) => <FormControlLabel key={o.id} value={o.id} control={<Radio />} label={o.label} disabled />)}
       </RadioGroup>
       <FormHelperText>{help(setting, model)}</FormHelperText>
     </FormControl>

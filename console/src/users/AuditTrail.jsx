@@ -1,4 +1,5 @@
-import { Datagrid, DateField, FunctionField, Pagination, ReferenceManyField, TextField } from 'react-admin';
+import { Datagrid, DateField, FunctionField, ReferenceManyField, TextField } from 'react-admin';
+import Pagination from '../CursorPagination';
 import { Box, Typography } from '@mui/material';
 import { LABELS } from './rules';
 

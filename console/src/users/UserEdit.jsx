@@ -76,7 +76,10 @@ function UserActionButtons({ onLogInAs }) {
   };
   return (
     <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap sx={{ px: 2, py: 1 }} aria-label="User actions" role="group">
-      {ACTIONS.filter((op) => allowed.includes(op.action)).map((op) => (
+      {ACTIONS.filter((op) => allowed.includes(op.action))
+        // Suspend User is replaced by Enable User while the user is suspended (seed 000).
+        .filter((op) => (op.action === 'suspend' ? record.status !== 'SUSPENDED' : op.action === 'enable' ? record.status === 'SUSPENDED' : true))
+        .map((op) => (
         <Button key={op.action} variant="outlined" size="small" disabled={busy} onClick={() => run(op)}
           color={op.action === 'suspend' ? 'warning' : 'primary'}>
           {op.label}

@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import {
-  AutocompleteInput, CreateButton, Datagrid, EditButton, FilterButton, FunctionField, List, Pagination, ReferenceInput,
+  AutocompleteInput, CreateButton, Datagrid, EditButton, FilterButton, FunctionField, List, ReferenceInput,
   SelectInput, ShowButton, TextField, TextInput, TopToolbar, useDataProvider, useListContext, usePermissions, useRefresh,
   useRecordContext,
 } from 'react-admin';
 import {
-  Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Table, TableBody, TableCell,
+  Box, Button, Checkbox, Dialog, FormControlLabel, DialogActions, DialogContent, DialogContentText, DialogTitle, Table, TableBody, TableCell,
   TableHead, TableRow, Typography,
 } from '@mui/material';
 import { roleChoices, roleLabel } from '../authProvider';
 import StatusBadge from './StatusBadge';
+import Pagination from '../CursorPagination';
 import { STATUS_CHOICES } from './rules';
 
 const userOption = (u) => (u ? `${u.displayName} (${u.username})` : '');
@@ -72,6 +73,8 @@ function UserBulkActions() {
         rows.push({ user, ok: false, message: `Skipped: you may not ${op.label.toLowerCase()} this user` });
         continue;
       }
+      if (op.action === 'suspend' && user.status === 'SUSPENDED') { rows.push({ user, ok: true, message: 'Already suspended' }); continue; }
+      if (op.action === 'enable' && user.status !== 'SUSPENDED') { rows.push({ user, ok: true, message: 'Already active' }); continue; }
       try {
         if (op.action === 'delete') await dataProvider.delete('users', { id: user.id, previousData: user });
         else await dataProvider.userAction(user.id, op.action);
@@ -138,6 +141,43 @@ function UserBulkActions() {
   );
 }
 
+const selectable = (record) => record.allowedActions?.some((a) => BULK.some((b) => b.action === a));
+
+/** A row's checkbox, labelled with the user's name. */
+function SelectUser() {
+  const record = useRecordContext();
+  const { selectedIds, onToggleItem } = useListContext();
+  if (!record || !selectable(record)) return null;
+  return (
+    <Checkbox
+      size="small"
+      checked={selectedIds.includes(record.id)}
+      onClick={(e) => e.stopPropagation()}
+      onChange={() => onToggleItem(record.id)}
+      slotProps={{ input: { 'aria-label': `Select ${record.displayName}` } }}
+    />
+  );
+}
+
+/** Above the table: select the page, and the bulk actions for the selected users. */
+function BulkBar() {
+  const { data, selectedIds, onSelect, onUnselectItems } = useListContext();
+  const rows = (data || []).filter(selectable);
+  if (!rows.length) return null;
+  const all = rows.every((r) => selectedIds.includes(r.id));
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1, px: 1, py: 0.5, bgcolor: selectedIds.length ? '#e3f2fd' : 'transparent' }}
+      role="toolbar" aria-label="Bulk actions">
+      <FormControlLabel
+        control={<Checkbox size="small" checked={all} indeterminate={!all && selectedIds.length > 0}
+          onChange={() => (all ? onUnselectItems() : onSelect(rows.map((r) => r.id)))} />}
+        label={selectedIds.length ? `${selectedIds.length} selected` : 'Select all on this page'}
+      />
+      {selectedIds.length > 0 && <UserBulkActions />}
+    </Box>
+  );
+}
+
 function RowAction() {
   const record = useRecordContext();
   if (!record) return null;
@@ -167,12 +207,13 @@ export default function UserList() {
       empty={<Empty />}
       disableSyncWithLocation={false}
     >
+      {canCreate && <BulkBar />}
       <Datagrid
         rowClick={(id, resource, record) => (record.allowedActions?.includes('edit') ? 'edit' : 'show')}
-        bulkActionButtons={canCreate ? <UserBulkActions /> : false}
-        isRowSelectable={(record) => record.allowedActions?.some((a) => BULK.some((b) => b.action === a))}
+        bulkActionButtons={false}
         sx={{ '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } }}
       >
+        {canCreate && <SelectUser label="Select" />}
         <TextField source="displayName" label="Name" sortable={false} />
         <TextField source="username" label="Username" sortable={false} />
         <FunctionField label="Role" sortable={false} render={(r) => roleLabel(r.role)} />
