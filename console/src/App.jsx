@@ -50,7 +50,13 @@ function ConsoleUserMenu() {
   );
 }
 const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
-const ConsoleLayout = ({ children }) => <Layout menu={ConsoleMenu} appBar={ConsoleAppBar}>{children}</Layout>;
+// minWidth 0 lets wide tables scroll inside the content instead of widening the page (375 px screens).
+const ConsoleLayout = ({ children }) => (
+  <Layout menu={ConsoleMenu} appBar={ConsoleAppBar}
+    sx={{ '& .RaLayout-content': { minWidth: 0 }, '& .RaLayout-contentWithSidebar': { minWidth: 0 }, '& .RaList-content, & .RaList-main': { minWidth: 0, overflowX: 'auto' } }}>
+    {children}
+  </Layout>
+);
 
 function Home() {
   const { permissions, isPending } = usePermissions();

@@ -2,7 +2,7 @@
 // mints a token), the session in sessionStorage, and what the signed-in user may reach: every menu
 // entry is a GET the API answers (403/404 hides it), never a copy of the rules.
 import { api, session } from './api';
-import { dataProvider } from './dataProvider';
+import { dataProvider, resetCursors } from './dataProvider';
 
 export const ROLES = [
   'GLOBAL_ADMIN', 'SYSTEM_ADMIN', 'PARTNER_ADMIN', 'ACCOUNT_EXECUTIVE', 'PARTNER_ACCOUNT_EXECUTIVE', 'PARTNER', 'CUSTOMER',
@@ -47,12 +47,12 @@ export const authProvider = {
       expiresAt: Date.now() + (Number(t.expiresIn) || 3600) * 1000,
     });
     permissions = null;
-    dataProvider.resetCursors();
+    resetCursors();
   },
   async logout() {
     session.clear();
     permissions = null;
-    dataProvider.resetCursors();
+    resetCursors();
   },
   async checkAuth() {
     if (!session.get()) throw new Error('Please sign in');

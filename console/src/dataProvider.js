@@ -227,6 +227,8 @@ export const dataProvider = {
     }
   },
 
-  /** Forget every learnt cursor (after changes that move users between pages). */
-  resetCursors() { cursors.clear(); },
 };
+
+/** Forget every learnt cursor (after changes that move users between pages). Not a data-provider method:
+ * react-admin's wrapper expects those to return promises. */
+export function resetCursors() { cursors.clear(); }

@@ -20,6 +20,9 @@ export const theme = deepmerge(defaultTheme, {
     background: { default: '#fafafb' },
   },
   components: {
+    // react-admin's spinners have no name; axe asks every progressbar for one.
+    MuiCircularProgress: { defaultProps: { 'aria-label': 'Loading' } },
+    MuiLinearProgress: { defaultProps: { 'aria-label': 'Loading' } },
     RaToolbar: { styleOverrides: { root: { backgroundColor: '#f5f5f5' } } },
   },
 });

@@ -145,6 +145,8 @@ export async function screenshot(page, name) {
 /** Screenshot and axe of one screen. */
 export async function screen(page, name) {
   await page.waitForLoadState('networkidle').catch(() => {});
+  // react-admin's loading spinners are transient: wait them out.
+  await page.locator('[role="progressbar"]').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
   await screenshot(page, name);
   await checkA11y(page, name);
 }

@@ -8,6 +8,7 @@ import {
   Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControl, InputLabel,
   MenuItem, Select, Stack, Typography,
 } from '@mui/material';
+import { resetCursors } from '../dataProvider';
 import SettingsTabs from './SettingsTabs';
 import Pagination from '../CursorPagination';
 import { isStaleVersion } from '../api';
@@ -34,7 +35,7 @@ export function DeleteProfileButton({ afterDelete }) {
       await dataProvider.delete('profiles', { id: record.id, previousData: record, meta: withReplacement ? { replacement: withReplacement } : {} });
       notify(`Profile “${record.name}” deleted`, { type: 'success' });
       setStep(null);
-      dataProvider.resetCursors();
+      resetCursors();
       refresh();
       afterDelete?.();
     } catch (e) {

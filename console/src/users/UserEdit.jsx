@@ -10,7 +10,7 @@ import UserFields from './UserFields';
 import StatusBadge from './StatusBadge';
 import AuditTrail from './AuditTrail';
 import { allFieldsOf } from './rules';
-import { USER_FIELDS } from '../dataProvider';
+import { USER_FIELDS, resetCursors } from '../dataProvider';
 import { isStaleVersion } from '../api';
 import { roleLabel } from '../authProvider';
 
@@ -66,7 +66,7 @@ function UserActionButtons({ onLogInAs }) {
       const result = await dataProvider.userAction(record.id, op.action);
       if (op.action === 'logInAs') onLogInAs(result);
       else notify(typeof op.done === 'function' ? op.done(result) : op.done, { type: 'success' });
-      dataProvider.resetCursors();
+      resetCursors();
       refresh();
     } catch (e) {
       notify(e.message, { type: 'error' });
@@ -168,6 +168,7 @@ function LogInAsResult({ result, onClose }) {
 
 export default function UserEdit() {
   const notify = useNotify();
+  const refresh = useRefresh();
   const [conflict, setConflict] = useState(false);
   const [logInAs, setLogInAs] = useState(null);
   return (
@@ -178,7 +179,7 @@ export default function UserEdit() {
         redirect={false}
         transform={toPatchable}
         mutationOptions={{
-          onSuccess: () => { setConflict(false); notify('User updated', { type: 'success' }); },
+          onSuccess: () => { setConflict(false); resetCursors(); refresh(); notify('User updated', { type: 'success' }); },
           onError: (error) => {
             if (isStaleVersion(error)) setConflict(true);
             else if (!error?.body?.errors) notify(error.message, { type: 'error' });

@@ -10,6 +10,7 @@ import {
 } from '@mui/material';
 import { roleChoices, roleLabel } from '../authProvider';
 import StatusBadge from './StatusBadge';
+import { resetCursors } from '../dataProvider';
 import Pagination from '../CursorPagination';
 import { STATUS_CHOICES } from './rules';
 
@@ -85,13 +86,13 @@ function UserBulkActions() {
     }
     setRunning(false);
     setOutcome({ op, rows });
-    dataProvider.resetCursors();
+    resetCursors();
     refresh();
   };
 
   return (
     <>
-      {BULK.map((op) => (
+      {selected.length > 0 && BULK.map((op) => (
         <Button
           key={op.action}
           size="small"
@@ -163,17 +164,20 @@ function SelectUser() {
 function BulkBar() {
   const { data, selectedIds, onSelect, onUnselectItems } = useListContext();
   const rows = (data || []).filter(selectable);
-  if (!rows.length) return null;
-  const all = rows.every((r) => selectedIds.includes(r.id));
+  const all = rows.length > 0 && rows.every((r) => selectedIds.includes(r.id));
+  // Always mounted: the outcome dialog outlives the rows it reports on (deleted users leave the page).
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1, px: 1, py: 0.5, bgcolor: selectedIds.length ? '#e3f2fd' : 'transparent' }}
+    <Box sx={{ display: rows.length || selectedIds.length ? 'flex' : 'none', alignItems: 'center', flexWrap: 'wrap', gap: 1, px: 1, py: 0.5,
+      bgcolor: selectedIds.length ? '#e3f2fd' : 'transparent' }}
       role="toolbar" aria-label="Bulk actions">
-      <FormControlLabel
-        control={<Checkbox size="small" checked={all} indeterminate={!all && selectedIds.length > 0}
-          onChange={() => (all ? onUnselectItems() : onSelect(rows.map((r) => r.id)))} />}
-        label={selectedIds.length ? `${selectedIds.length} selected` : 'Select all on this page'}
-      />
-      {selectedIds.length > 0 && <UserBulkActions />}
+      {rows.length > 0 && (
+        <FormControlLabel
+          control={<Checkbox size="small" checked={all} indeterminate={!all && selectedIds.length > 0}
+            onChange={() => (all ? onUnselectItems() : onSelect(rows.map((r) => r.id)))} />}
+          label={selectedIds.length ? `${selectedIds.length} selected` : 'Select all on this page'}
+        />
+      )}
+      <UserBulkActions />
     </Box>
   );
 }
@@ -188,7 +192,7 @@ function RowAction() {
 function Empty() {
   return (
     <Box sx={{ p: 4, textAlign: 'center' }}>
-      <Typography variant="h6" component="p">No users here yet.</Typography>
+      <Typography variant="h6" component="p">No users found.</Typography>
     </Box>
   );
 }
@@ -211,6 +215,7 @@ export default function UserList() {
       <Datagrid
         rowClick={(id, resource, record) => (record.allowedActions?.includes('edit') ? 'edit' : 'show')}
         bulkActionButtons={false}
+        empty={<Empty />}
         sx={{ '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } }}
       >
         {canCreate && <SelectUser label="Select" />}
