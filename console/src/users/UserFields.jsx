@@ -3,7 +3,7 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { Alert, Box, Typography } from '@mui/material';
-import { roleChoices } from '../authProvider';
+import { roleChoices, roleLabel } from '../authProvider';
 import { AMENDMENT_CHOICES, CONTACT_FIELDS, LABELS, PARTNER_ADMIN_EDITABLE, fieldsOf, isRequired } from './rules';
 
 const grid = {
@@ -101,15 +101,18 @@ export default function UserFields({ mode }) {
   return (
     <Box sx={{ width: '100%' }}>
       <Section title="Role">
-        <SelectInput
-          source="role"
-          label={LABELS.role}
-          choices={roleOptions}
-          validate={required()}
-          disabled={limited}
-          helperText={mode === 'create' ? 'Choose the role first: the fields below depend on it.' : 'Changing the role clears the fields the new role does not take.'}
-          fullWidth
-        />
+        {limited || roleOptions.length === 1
+          ? <Typography variant="body1" sx={{ py: 1 }}>{roleLabel(role)}</Typography>
+          : (
+            <SelectInput
+              source="role"
+              label={LABELS.role}
+              choices={roleOptions}
+              validate={required()}
+              helperText={mode === 'create' ? 'Choose the role first: the fields below depend on it.' : 'Changing the role clears the fields the new role does not take.'}
+              fullWidth
+            />
+          )}
       </Section>
       {role && (
         <>
