@@ -7,7 +7,13 @@ import com.peakcommerce.useradmin.domain.Profile;
 import com.peakcommerce.useradmin.domain.Role;
 import com.peakcommerce.useradmin.domain.Tenant;
 import com.peakcommerce.useradmin.domain.User;
-import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
+import com.peakcommerce.useradmin.dynamodb.DynamoStores;
+import com.peakcommerce.useradmin.dynamodb.ItemMapperFixture;
+import com.peakcommerce.useradmin.dynamodb.Table;
+import com.peakcommerce.useradmin.functions.profiles.ProfileFunctions;
+import com.peakcommerce.useradmin.functions.users.AdminFunctions;
+import com.peakcommerce.useradmin.functions.users.ReadFunctions;
+import com.peakcommerce.useradmin.wiring.Adapters;
 import com.peakcommerce.useradmin.dynamodb.TableDefinition;
 import com.peakcommerce.useradmin.emulator.MotoServer;
 import com.peakcommerce.useradmin.functions.profiles.CreateProfileHandler;
@@ -28,12 +34,8 @@ import com.peakcommerce.useradmin.functions.users.ResetPasswordHandler;
 import com.peakcommerce.useradmin.functions.users.SendVerificationEmailHandler;
 import com.peakcommerce.useradmin.functions.users.SuspendUserHandler;
 import com.peakcommerce.useradmin.functions.users.UpdateUserHandler;
-import com.peakcommerce.useradmin.ports.IdentityProvider;
-import com.peakcommerce.useradmin.ports.Mailer;
-import com.peakcommerce.useradmin.ports.UserRepository;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.World;
-import com.peakcommerce.useradmin.wiring.Wiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.BufferedReader;
@@ -71,36 +73,35 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** Every route's handler, through its public no-argument constructor, against a counting client of the moto launcher. */
+    /** Every route's handler, built by its function group on a counting client of the moto launcher. */
     private static void requestsPerRoute() {
         World world = World.seeded();
         world.seedUser(World.TENANT, World.CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
-        Wiring.install(DynamoDbClient.class, world.dynamo.client);
-        Wiring.install(UserRepository.class, world.repository);
-        Wiring.install(IdentityProvider.class, world.identityProvider);
-        Wiring.install(Mailer.class, world.mailer);
-        Wiring.install(Clock.class, world.clock);
+        Adapters adapters = world.adapters();
+        ReadFunctions read = ReadFunctions.of(adapters);
+        AdminFunctions admin = AdminFunctions.of(adapters);
+        ProfileFunctions profiles = ProfileFunctions.of(adapters);
         world.repository.insertProfile(new Profile(World.TENANT, "vip-profile", "VIP", 1, World.NOW, World.NOW));
 
         Map<String, Supplier<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>> routes = new LinkedHashMap<>();
-        routes.put("get-user", GetUserHandler::new);
-        routes.put("list-users", ListUsersHandler::new);
-        routes.put("create-user", CreateUserHandler::new);
-        routes.put("update-user", UpdateUserHandler::new);
-        routes.put("suspend-user", SuspendUserHandler::new);
-        routes.put("enable-user", EnableUserHandler::new);
-        routes.put("reset-password", ResetPasswordHandler::new);
-        routes.put("send-verification-email", SendVerificationEmailHandler::new);
-        routes.put("get-user-audit", GetUserAuditHandler::new);
-        routes.put("delete-user", DeleteUserHandler::new);
-        routes.put("create-profile", CreateProfileHandler::new);
-        routes.put("list-profiles", ListProfilesHandler::new);
-        routes.put("get-profile", GetProfileHandler::new);
-        routes.put("update-profile", UpdateProfileHandler::new);
-        routes.put("get-profile-settings", GetProfileSettingsHandler::new);
-        routes.put("delete-profile", DeleteProfileHandler::new); // with ?replacement=vip-profile: its one holder moves
-        routes.put("list-realms", ListRealmsHandler::new);
-        routes.put("get-realm", GetRealmHandler::new);
+        routes.put("get-user", () -> new GetUserHandler(read));
+        routes.put("list-users", () -> new ListUsersHandler(read));
+        routes.put("create-user", () -> new CreateUserHandler(admin));
+        routes.put("update-user", () -> new UpdateUserHandler(admin));
+        routes.put("suspend-user", () -> new SuspendUserHandler(admin));
+        routes.put("enable-user", () -> new EnableUserHandler(admin));
+        routes.put("reset-password", () -> new ResetPasswordHandler(admin));
+        routes.put("send-verification-email", () -> new SendVerificationEmailHandler(admin));
+        routes.put("get-user-audit", () -> new GetUserAuditHandler(read));
+        routes.put("delete-user", () -> new DeleteUserHandler(admin));
+        routes.put("create-profile", () -> new CreateProfileHandler(profiles));
+        routes.put("list-profiles", () -> new ListProfilesHandler(profiles));
+        routes.put("get-profile", () -> new GetProfileHandler(profiles));
+        routes.put("update-profile", () -> new UpdateProfileHandler(profiles));
+        routes.put("get-profile-settings", () -> new GetProfileSettingsHandler(profiles));
+        routes.put("delete-profile", () -> new DeleteProfileHandler(profiles)); // with ?replacement=vip-profile: its one holder moves
+        routes.put("list-realms", () -> new ListRealmsHandler(profiles));
+        routes.put("get-realm", () -> new GetRealmHandler(profiles));
 
         System.out.println();
         System.out.println("## DynamoDB requests per route (one request each, against the moto launcher)");
@@ -251,10 +252,10 @@ public final class Bench {
     }
 
     private static void seed(DynamoDbClient client) {
-        DynamoUserRepository repository = new DynamoUserRepository(client, "bench");
+        var repository = new com.peakcommerce.useradmin.testing.Records(DynamoStores.of(new Table(client, "bench")), null);
         Instant now = Instant.now();
         repository.insertTenant(new Tenant(World.TENANT, "Demo Portal", Tenant.defaultConnection(World.TENANT), now));
-        repository.insertProfile(new Profile(World.TENANT, World.PROFILE_ID, "Standard", 1, now, now));
+        ItemMapperFixture.putProfile(client, "bench", new Profile(World.TENANT, World.PROFILE_ID, "Standard", 1, now, now));
         for (var seed : List.of(List.of(World.ADMIN_ID, "GLOBAL_ADMIN", "ada.admin@example.com"), List.of(World.CUSTOMER_ID, "CUSTOMER", "carla@example.com"))) {
             User user = User.created(World.TENANT, seed.get(0), World.fieldsFor(Role.valueOf(seed.get(1)), "Bench", "User", seed.get(2)), false, "seed", now);
             repository.insert(user, World.seedEntry(user));

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.peakcommerce.useradmin.local.RouteMatcher.Match;
+import com.peakcommerce.useradmin.wiring.Adapters;
 import com.peakcommerce.useradmin.local.SamTemplate.Route;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -39,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * What API Gateway does for a request, in-process: picks the route of {@code template.yaml}, runs the JWT
  * authorizer's checks (401 {@code {"message":"Unauthorized"}}), turns the request into a payload 2.0
  * {@link APIGatewayV2HTTPEvent} and hands it to the function's real handler class, built once with its
- * public no-arg constructor (so with whatever {@code Wiring} has installed) like a Lambda container's init.
+ * public constructor taking its function group ({@link LocalFunctionGroups}, on the server's adapters) like a Lambda container's init.
  * A handler class comes from this module's classpath or, for a function module it does not depend on, from
  * the function's built {@code CodeUri} jar.
  */
@@ -49,6 +50,7 @@ public final class LocalApiGateway {
     static final String NOT_FOUND = "{\"message\":\"Not Found\"}";
     static final String INTERNAL_ERROR = "{\"message\":\"Internal Server Error\"}";
 
+    private final LocalFunctionGroups groups;
     private final RouteMatcher matcher;
     private final SamTemplate.Cors cors;
     private final LocalTokens tokens;
@@ -57,7 +59,8 @@ public final class LocalApiGateway {
     /** One class loader per deployment jar, shared by the functions built from it. */
     private static final Map<Path, ClassLoader> JARS = new ConcurrentHashMap<>();
 
-    public LocalApiGateway(SamTemplate template, LocalTokens tokens) {
+    public LocalApiGateway(SamTemplate template, LocalTokens tokens, Adapters adapters) {
+        this.groups = new LocalFunctionGroups(adapters);
         this.matcher = new RouteMatcher(template.routes());
         this.cors = template.cors();
         this.tokens = tokens;
@@ -225,7 +228,7 @@ public final class LocalApiGateway {
     }
 
     private Invoker invoker(SamTemplate.Function function) {
-        return invokers.computeIfAbsent(function.name(), name -> Invoker.of(function));
+        return invokers.computeIfAbsent(function.name(), name -> Invoker.of(function, groups));
     }
 
     private static String describe(Throwable e) {
@@ -236,10 +239,10 @@ public final class LocalApiGateway {
 
     /** A function's handler instance and how to call it. */
     private record Invoker(Object handler, Method method) {
-        static Invoker of(SamTemplate.Function function) {
+        static Invoker of(SamTemplate.Function function, LocalFunctionGroups groups) {
             Object handler;
             try {
-                handler = handlerClass(function).getConstructor().newInstance();
+                handler = groups.handler(handlerClass(function));
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("The handler class " + function.handlerClass() + " of " + function.name()
                         + " is not on the local server's classpath and its CodeUri jar (" + function.codeUri() + ") is not built:"
@@ -247,7 +250,7 @@ public final class LocalApiGateway {
             } catch (InvocationTargetException e) {
                 throw new IllegalStateException("The handler " + function.handlerClass() + " failed in its constructor", e.getCause());
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("The handler " + function.handlerClass() + " has no public no-arg constructor", e);
+                throw new IllegalStateException("The handler " + function.handlerClass() + " has no public constructor taking its function group", e);
             }
             if (handler instanceof RequestHandler<?, ?> && function.handlerMethod().equals("handleRequest")) return new Invoker(handler, null);
             for (Method m : handler.getClass().getMethods()) {
@@ -263,7 +266,7 @@ public final class LocalApiGateway {
         /**
          * The handler class from the local server's classpath (the function modules local/pom.xml names), or
          * else from the function's built deployment jar ({@code CodeUri}). That loader asks this one first, so
-         * the handler shares {@code Wiring} and the installed local adapters; only its own classes come from the jar.
+         * the handler shares the local server's adapters; only its own classes come from the jar.
          */
         private static Class<?> handlerClass(SamTemplate.Function function) throws ClassNotFoundException {
             try {

@@ -50,7 +50,7 @@ final class LocalAws implements AutoCloseable {
     private final LocalTableFile tableFile;
 
     private LocalAws(MotoServer moto, URI dynamoEndpoint, URI ssmEndpoint, URI kmsEndpoint, URI sesEndpoint, Region region,
-                     boolean inMemory, Path dataDir, String table, String sender) {
+                     boolean inMemory, Path dataDir, String table, String sender, String keyId) {
         this.moto = moto;
         this.dynamoEndpoint = dynamoEndpoint;
         this.sesEndpoint = sesEndpoint;
@@ -70,24 +70,24 @@ final class LocalAws implements AutoCloseable {
         this.signingKeyId = inMoto(kmsEndpoint)
                 ? kms.createKey(k -> k.keySpec(KeySpec.ECC_NIST_P256).keyUsage(KeyUsageType.SIGN_VERIFY)
                         .description("the local run's log-in-as signing key")).keyMetadata().keyId()
-                : Settings.optional("IMPERSONATION_KEY_ID").orElse(null);
+                : keyId;
         if (inMoto(sesEndpoint)) ses.createEmailIdentity(i -> i.emailIdentity(sender));
     }
 
     /** Starts moto if a service is left to it, and every client. */
-    static LocalAws start(boolean inMemory, Path dataDir, String table, String sender) {
-        Region region = Region.of(Settings.required("AWS_REGION"));
-        Optional<URI> dynamo = endpoint("DYNAMODB");
-        Optional<URI> ssm = endpoint("SSM");
-        Optional<URI> kms = endpoint("KMS");
-        Optional<URI> ses = endpoint("SESV2").or(() -> endpoint("SES"));
+    static LocalAws start(Settings settings, boolean inMemory, Path dataDir) {
+        Region region = Region.of(settings.required("AWS_REGION"));
+        Optional<URI> dynamo = endpoint(settings, "DYNAMODB");
+        Optional<URI> ssm = endpoint(settings, "SSM");
+        Optional<URI> kms = endpoint(settings, "KMS");
+        Optional<URI> ses = endpoint(settings, "SESV2").or(() -> endpoint(settings, "SES"));
         boolean needsMoto = dynamo.isEmpty() || ssm.isEmpty() || kms.isEmpty() || ses.isEmpty();
         // Ctrl-C reaches moto too (one process group): it leaves stopping to us, so that the table is saved first.
         MotoServer moto = needsMoto ? MotoServer.start(MotoServer.launcher(), true) : null;
         try {
             URI local = moto == null ? null : moto.endpoint();
             return new LocalAws(moto, dynamo.orElse(local), ssm.orElse(local), kms.orElse(local), ses.orElse(local), region,
-                    inMemory, dataDir, table, sender);
+                    inMemory, dataDir, settings.required("TABLE_NAME"), settings.required("MAIL_SENDER"), settings.optional("IMPERSONATION_KEY_ID").orElse(null));
         } catch (RuntimeException e) {
             if (moto != null) moto.close();
             throw e;
@@ -95,8 +95,8 @@ final class LocalAws implements AutoCloseable {
     }
 
     /** {@code AWS_ENDPOINT_URL_<SERVICE>}, else {@code AWS_ENDPOINT_URL}: the SDK's own variables (or system properties of those names). */
-    static Optional<URI> endpoint(String service) {
-        return Settings.optional("AWS_ENDPOINT_URL_" + service).or(() -> Settings.optional("AWS_ENDPOINT_URL"))
+    static Optional<URI> endpoint(Settings settings, String service) {
+        return settings.optional("AWS_ENDPOINT_URL_" + service).or(() -> settings.optional("AWS_ENDPOINT_URL"))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(URI::create);
     }
 

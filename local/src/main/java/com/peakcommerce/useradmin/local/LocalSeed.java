@@ -7,7 +7,8 @@ import com.peakcommerce.useradmin.domain.Role;
 import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.domain.UserAdministration;
 import com.peakcommerce.useradmin.domain.UserQuery;
-import com.peakcommerce.useradmin.ports.UserRepository;
+import com.peakcommerce.useradmin.domain.ProfileCatalog;
+import com.peakcommerce.useradmin.ports.Stores;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the local run seeds: a tenant and its first Global Admin (the operator's bootstrap, found again after a
@@ -29,13 +29,13 @@ final class LocalSeed {
     public record SeededTenant(String tenantId, String name, User admin, Profile standardProfile, List<User> users) {}
 
     private final UserAdministration administration;
-    private final UserRepository repository;
+    private final Stores stores;
     private final LocalIdentityProviderStandIn standIn;
     private final Clock clock;
 
-    LocalSeed(UserAdministration administration, UserRepository repository, LocalIdentityProviderStandIn standIn, Clock clock) {
+    LocalSeed(UserAdministration administration, Stores stores, LocalIdentityProviderStandIn standIn, Clock clock) {
         this.administration = administration;
-        this.repository = repository;
+        this.stores = stores;
         this.standIn = standIn;
         this.clock = clock;
     }
@@ -53,7 +53,7 @@ final class LocalSeed {
                             + "the data folder or start with --in-memory"));
         }
         rememberLogin(first);
-        return new SeededTenant(tenantId, name, first, standardProfile(tenantId), List.of(first));
+        return new SeededTenant(tenantId, name, first, standardProfile(first), List.of(first));
     }
 
     /**
@@ -96,26 +96,26 @@ final class LocalSeed {
     }
 
     private List<User> usersOf(String tenantId, Role role) {
-        return repository.list(tenantId, new UserQuery(role, null, null, null, null, null, null, null), 100, null).items();
+        return stores.userLists().list(tenantId, new UserQuery(role, null, null, null, null, null, null, null), 100, null).items();
     }
 
     /** The stand-in keeps logins in memory: a user found in a saved table gets theirs back. */
     private void rememberLogin(User user) {
         if (standIn == null) return;
-        String connection = repository.fetch(user.tenantId(), Set.of(), Set.of()).tenant().orElseThrow().connection();
+        String connection = stores.snapshots().tenant(user.tenantId()).orElseThrow().connection();
         standIn.remember(new LocalIdentityProviderStandIn.Login(user.id(), user.tenantId(), connection, user.username(),
                 user.firstName(), user.lastName(), user.suspended(), user.verified(), false));
     }
 
-    private Profile standardProfile(String tenantId) {
+    /** The tenant's profile "Standard" (id {@code standard}), created by its admin through the ordinary, audited create. */
+    private Profile standardProfile(User admin) {
         String cursor = null;
         do {
-            var page = repository.listProfiles(tenantId, 100, cursor);
+            var page = stores.profiles().listProfiles(admin.tenantId(), 100, cursor);
             for (Profile profile : page.items()) if (profile.name().equals(STANDARD_PROFILE_NAME)) return profile;
             cursor = page.nextCursor();
         } while (cursor != null);
-        Profile profile = new Profile(tenantId, "standard", STANDARD_PROFILE_NAME, 1, clock.instant(), clock.instant());
-        repository.insertProfile(profile);
-        return profile;
+        return new ProfileCatalog(stores, clock, () -> "standard")
+                .create(new CallerId(admin.tenantId(), admin.id(), "local-seed"), Map.of("name", STANDARD_PROFILE_NAME));
     }
 }

@@ -2,28 +2,20 @@ package com.peakcommerce.useradmin.local;
 
 import com.peakcommerce.useradmin.auth0.Auth0IdentityProvider;
 import com.peakcommerce.useradmin.auth0.Auth0Settings;
-import com.peakcommerce.useradmin.domain.DomainException;
 import com.peakcommerce.useradmin.domain.Profile;
-import com.peakcommerce.useradmin.domain.Role;
 import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.domain.UserAdministration;
-import com.peakcommerce.useradmin.domain.UserQuery;
-import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
-import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
-import com.peakcommerce.useradmin.functions.hooks.HookSecrets;
 import com.peakcommerce.useradmin.kms.KmsTokenSigner;
-import com.peakcommerce.useradmin.ports.IdempotencyStore;
+import com.peakcommerce.useradmin.ports.Stores;
+import com.peakcommerce.useradmin.ssm.SsmParameters;
+import com.peakcommerce.useradmin.wiring.Adapters;
 import com.peakcommerce.useradmin.ports.IdentityProvider;
 import com.peakcommerce.useradmin.ports.Mailer;
-import com.peakcommerce.useradmin.ports.TokenSigner;
-import com.peakcommerce.useradmin.ports.UserRepository;
 import com.peakcommerce.useradmin.ses.SesMailer;
 import com.peakcommerce.useradmin.wiring.Ids;
 import com.peakcommerce.useradmin.wiring.Settings;
-import com.peakcommerce.useradmin.wiring.Wiring;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -45,7 +37,7 @@ import java.util.concurrent.Executors;
  * The whole API on {@code http://localhost:3000} for development (see the README's "Run it locally").
  *
  * <p>Routes come from {@code template.yaml}; each request becomes an HTTP API 2.0 event handled in-process
- * by the function's real handler class. The handlers get the production adapters through {@link Wiring}
+ * by the function's real handler class. Each function group builds its handlers' services from one {@code Adapters} value, the production adapters
  * (DynamoDB, SSM, KMS, SES v2), pointed at the project's moto server ({@link LocalAws}: a child process,
  * the table saved in {@code .local-data/} on stop unless {@code --in-memory}; the standard endpoint
  * variables switch any service elsewhere), and the {@link LocalIdentityProviderStandIn} (or Auth0 when
@@ -133,56 +125,49 @@ public final class LocalServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ExecutorService executor;
-    private final LocalAws aws;
-    private final String baseUrl;
-    private final SamTemplate template;
-    private final LocalTokens tokens;
-    private final UserRepository repository;
-    private final LocalMailOutbox outbox;
-    private final LocalIdentityProviderStandIn standIn;
-    private final String mailerDescription;
-    private final String identityProviderDescription;
-    private final LocalSeed seed;
+    final LocalAws aws;
+    final String baseUrl;
+    final Settings settings;
+    final SamTemplate template;
+    final LocalTokens tokens;
+    final Stores stores;
+    final LocalMailOutbox outbox;
+    final LocalIdentityProviderStandIn standIn;
+    final String mailerDescription;
+    final String identityProviderDescription;
+    final LocalSeed seed;
     private final LocalConsole console;
-    private final Map<String, LocalSeed.SeededTenant> tenants = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> initFailures;
+    final Map<String, LocalSeed.SeededTenant> tenants = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, String> initFailures;
 
     private LocalServer(Options options) throws IOException {
         this.template = SamTemplate.read(options.template());
-        defaultSetting("TABLE_NAME", DEFAULT_TABLE);
-        defaultSetting("CLAIM_NAMESPACE", Settings.DEFAULT_CLAIM_NAMESPACE);
-        defaultSetting("AWS_REGION", "us-east-1");
-        defaultSetting("MAIL_SENDER", "noreply@localhost");
-        defaultSetting("IMPERSONATION_AUDIENCE", LOCAL_PORTAL_AUDIENCE);
-        String table = Settings.required("TABLE_NAME");
-
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
         this.baseUrl = "http://localhost:" + http.getAddress().getPort();
-        // This server's URL (each start, as the port may change), unless the environment names another.
-        if (System.getenv("IMPERSONATION_ISSUER") == null) System.setProperty("IMPERSONATION_ISSUER", baseUrl);
+        // The environment wins; these are the local run's values for what it leaves unset (the issuer is this
+        // server's URL, as the port may change). Nothing is written into the process's properties.
+        this.settings = Settings.environment().withDefaults(Map.of(
+                "TABLE_NAME", DEFAULT_TABLE, "CLAIM_NAMESPACE", Settings.DEFAULT_CLAIM_NAMESPACE, "AWS_REGION", "us-east-1",
+                "MAIL_SENDER", "noreply@localhost", "IMPERSONATION_AUDIENCE", LOCAL_PORTAL_AUDIENCE, "IMPERSONATION_ISSUER", baseUrl,
+                "WEBHOOK_SECRET_PARAMETER", LocalAws.POST_LOGIN_SECRET_PARAMETER, "LOG_STREAM_TOKEN_PARAMETER", LocalAws.LOG_STREAM_TOKEN_PARAMETER));
         Clock clock = Clock.systemUTC();
+        String sender = settings.required("MAIL_SENDER");
 
         LocalAws started = null;
         try {
-            started = LocalAws.start(options.inMemory(), options.dataDir(), table, Settings.required("MAIL_SENDER"));
+            started = LocalAws.start(settings, options.inMemory(), options.dataDir());
             this.aws = started;
-            DynamoDbClient dynamo = aws.dynamo;
 
             // The real SES adapter, to moto's SES (whose outbox GET /local/mail shows) or to the endpoint given.
-            Mailer mailer = new SesMailer(aws.ses, Settings.required("MAIL_SENDER"));
-            if (aws.sesInMoto()) {
-                this.outbox = new LocalMailOutbox(aws.motoEndpoint().orElseThrow());
-                this.mailerDescription = "SES in moto, sender " + Settings.required("MAIL_SENDER") + " (no mail leaves this machine): GET " + baseUrl + "/local/mail";
-            } else {
-                this.outbox = null;
-                this.mailerDescription = "SES at " + aws.sesEndpoint() + ", sender " + Settings.required("MAIL_SENDER");
-            }
-
+            Mailer mailer = new SesMailer(aws.ses, sender);
+            this.outbox = aws.sesInMoto() ? new LocalMailOutbox(aws.motoEndpoint().orElseThrow()) : null;
+            this.mailerDescription = outbox != null ? "SES in moto, sender " + sender + " (no mail leaves this machine): GET " + baseUrl + "/local/mail"
+                    : "SES at " + aws.sesEndpoint() + ", sender " + sender;
             IdentityProvider identityProvider;
-            if (auth0Configured()) {
+            if (auth0Configured(settings)) {
                 this.standIn = null;
-                identityProvider = auth0();
-                this.identityProviderDescription = "Auth0 (" + Settings.optional("AUTH0_MANAGEMENT_URL").or(() -> Settings.optional("AUTH0_DOMAIN")).orElseThrow()
+                identityProvider = auth0(settings, new SsmParameters(aws.ssm));
+                this.identityProviderDescription = "Auth0 (" + settings.optional("AUTH0_MANAGEMENT_URL").or(() -> settings.optional("AUTH0_DOMAIN")).orElseThrow()
                         + ", a database connection per tenant)";
             } else {
                 this.standIn = new LocalIdentityProviderStandIn(baseUrl);
@@ -190,32 +175,23 @@ public final class LocalServer implements AutoCloseable {
                 this.identityProviderDescription = "LOCAL STAND-IN, NOT AUTH0 (logins in memory; links to " + baseUrl + "/local/tickets/...)";
             }
 
-            // Everything the handlers' no-arg constructors ask Wiring for, installed before any is built.
-            this.repository = new DynamoUserRepository(dynamo, table);
-            UserAdministration administration = new UserAdministration(repository, identityProvider, mailer, clock, Ids::random);
-            Wiring.install(DynamoDbClient.class, dynamo);
-            Wiring.install(UserRepository.class, repository);
-            Wiring.install(Clock.class, clock);
-            Wiring.install(IdentityProvider.class, identityProvider);
-            Wiring.install(Mailer.class, mailer);
-            Wiring.install(UserAdministration.class, administration);
-            // The Auth0 hooks' secrets, read from SSM by the real reader: in moto, parameters made at start with
-            // fixed values everyone knows (local/README).
-            Wiring.install(HookSecrets.PostLoginSecrets.class, HookSecrets.postLoginSecrets(aws.ssm, LocalAws.POST_LOGIN_SECRET_PARAMETER));
-            Wiring.install(HookSecrets.LogStreamTokens.class, HookSecrets.logStreamTokens(aws.ssm, LocalAws.LOG_STREAM_TOKEN_PARAMETER));
-            Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(dynamo, table, clock));
-            // The log-in-as credentials: signed by the real KMS adapter with a key made in moto's KMS at start.
-            Wiring.install(TokenSigner.class, new KmsTokenSigner(aws.kms, aws.signingKeyId()));
-
-            this.seed = new LocalSeed(administration, repository, standIn, clock);
+            // Every function group builds its services from these, as it does in Lambda from the production ones:
+            // the hooks' secrets are read from SSM by the real reader (in moto: parameters made at start with fixed
+            // values everyone knows, local/README); log-in-as credentials are signed by the real KMS adapter with a
+            // key made in moto's KMS at start.
+            Adapters adapters = new Adapters(aws.dynamo, settings, clock, Ids::random, () -> identityProvider, () -> mailer,
+                    () -> new KmsTokenSigner(aws.kms, aws.signingKeyId()), new SsmParameters(aws.ssm));
+            this.stores = adapters.stores();
+            this.seed = new LocalSeed(new UserAdministration(stores, identityProvider, mailer, clock, Ids::random), stores, standIn, clock);
             var demo = seed.tenant(DEMO_TENANT, DEMO_TENANT_NAME, null, Map.of("firstName", "Ada", "lastName", "Admin", "username", DEMO_ADMIN_USERNAME));
             tenants.put(DEMO_TENANT, seed.withEveryRole(demo, "demo.example"));
             tenants.put(ACME_TENANT, seed.tenant(ACME_TENANT, ACME_TENANT_NAME, null, Map.of("firstName", "Abe", "lastName", "Acme", "username", ACME_ADMIN_USERNAME)));
             this.console = new LocalConsole(options.consoleDir());
 
-            this.tokens = new LocalTokens(baseUrl + "/", Settings.required("CLAIM_NAMESPACE"), clock);
-            LocalApiGateway gateway = new LocalApiGateway(template, tokens);
+            this.tokens = new LocalTokens(baseUrl + "/", settings.claimNamespace(), clock);
+            LocalApiGateway gateway = new LocalApiGateway(template, tokens, adapters);
             this.initFailures = gateway.initAll();
+            LocalRoutes local = new LocalRoutes(this);
 
             this.executor = Executors.newVirtualThreadPerTaskExecutor();
             http.setExecutor(executor);
@@ -224,7 +200,7 @@ public final class LocalServer implements AutoCloseable {
                     String path = exchange.getRequestURI().getRawPath();
                     boolean read = exchange.getRequestMethod().equals("GET") || exchange.getRequestMethod().equals("HEAD");
                     Optional<Path> consoleFile = read ? console.file(path) : Optional.empty();
-                    if (path.equals("/local") || path.startsWith("/local/")) local(exchange, path);
+                    if (path.equals("/local") || path.startsWith("/local/")) local.handle(exchange, path);
                     else if (consoleFile.isPresent()) console.send(exchange, consoleFile.get());
                     else if (read && path.equals("/")) LocalHttp.send(exchange, 404, Map.of("Content-Type", "text/html; charset=utf-8"), LocalConsole.notBuilt(console.root()));
                     else gateway.handle(exchange);
@@ -278,167 +254,6 @@ public final class LocalServer implements AutoCloseable {
         System.out.println(server.banner());
     }
 
-    // ---- the local-only routes --------------------------------------------------------------------
-
-    private void local(HttpExchange exchange, String path) throws IOException {
-        String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
-        switch (method + " " + path) {
-            case "GET /local", "GET /local/" -> LocalHttp.json(exchange, 200, about());
-            case "GET /local/mail" -> {
-                if (outbox == null) LocalHttp.json(exchange, 404, Map.of("message", "Mail goes to SES in this run (" + mailerDescription + ")"));
-                else LocalHttp.json(exchange, 200, outbox.json());
-            }
-            case "DELETE /local/mail" -> {
-                if (outbox != null) outbox.clear();
-                LocalHttp.send(exchange, 204, new byte[0]);
-            }
-            case "POST /local/tokens" -> issueToken(exchange);
-            case "POST /local/tenants" -> bootstrapTenant(exchange);
-            case "GET /local/jwks.json" -> LocalHttp.json(exchange, 200, tokens.jwks());
-            default -> {
-                if (method.equals("GET") && path.startsWith("/local/tickets/") && standIn != null) ticket(exchange, path.substring("/local/tickets/".length()));
-                else LocalHttp.json(exchange, 404, Map.of("message", "Not Found", "localRoutes",
-                        List.of("GET /local", "GET /local/mail", "DELETE /local/mail", "POST /local/tokens", "POST /local/tenants", "GET /local/tickets/{ticket}", "GET /local/jwks.json")));
-            }
-        }
-    }
-
-    private void issueToken(HttpExchange exchange) throws IOException {
-        Object parsed;
-        try {
-            parsed = LocalHttp.parse(exchange.getRequestBody().readAllBytes());
-        } catch (IOException e) {
-            LocalHttp.json(exchange, 400, Map.of("message", "The body must be JSON: {\"userId\": \"...\"} or {\"tenantId\": \"...\", \"userId\": \"...\"}"));
-            return;
-        }
-        if (!(parsed instanceof Map<?, ?> body) || !(body.get("userId") instanceof String userId) || userId.isBlank()
-                || (body.get("tenantId") != null && !(body.get("tenantId") instanceof String))) {
-            LocalHttp.json(exchange, 400, Map.of("message", "The body must be {\"userId\": \"...\"} or {\"tenantId\": \"...\", \"userId\": \"...\"}"));
-            return;
-        }
-        String tenantId = body.get("tenantId") == null ? DEMO_TENANT : (String) body.get("tenantId");
-        Optional<User> user;
-        try {
-            user = repository.user(tenantId, userId);
-        } catch (RuntimeException e) {
-            user = Optional.empty();
-        }
-        if (user.isEmpty()) {
-            LocalHttp.json(exchange, 404, Map.of("message", "No user " + userId + " in tenant " + tenantId));
-            return;
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("token", tokens.mint(tenantId, userId));
-        answer.put("tenantId", tenantId);
-        answer.put("userId", userId);
-        answer.put("role", user.get().role().name());
-        answer.put("expiresIn", LocalTokens.LIFETIME.toSeconds());
-        LocalHttp.json(exchange, 200, answer);
-    }
-
-    /**
-     * {@code POST /local/tenants}: the operator's bootstrap (BootstrapTenantFunction in AWS, which has no
-     * route) for the local run: {@code {"tenantId", "tenantName", "connection"?, "admin": {"firstName",
-     * "lastName", "username"}}}. Answers 201 with the admin, a token for them and the tenant's Standard
-     * profile; the same request again answers 200 with the same tenant; a refusal is 400 naming the fields.
-     */
-    private void bootstrapTenant(HttpExchange exchange) throws IOException {
-        Object parsed;
-        try {
-            parsed = LocalHttp.parse(exchange.getRequestBody().readAllBytes());
-        } catch (IOException e) {
-            parsed = null;
-        }
-        if (!(parsed instanceof Map<?, ?> body) || !(body.get("admin") instanceof Map<?, ?> adminFields)) {
-            LocalHttp.json(exchange, 400, Map.of("message", "The body must be {\"tenantId\": \"...\", \"tenantName\": \"...\", "
-                    + "\"admin\": {\"firstName\": \"...\", \"lastName\": \"...\", \"username\": \"...\"}}"));
-            return;
-        }
-        String tenantId = body.get("tenantId") instanceof String t ? t : null;
-        String name = body.get("tenantName") instanceof String n ? n : null;
-        String connection = body.get("connection") instanceof String c ? c : null;
-        @SuppressWarnings("unchecked") Map<String, Object> fields = (Map<String, Object>) adminFields;
-        LocalSeed.SeededTenant seeded;
-        boolean existed;
-        try {
-            existed = tenantId != null && tenantId.matches("^[a-z0-9-]{1,40}$")
-                    && repository.fetch(tenantId, java.util.Set.of(), java.util.Set.of()).tenant().isPresent();
-            seeded = seed.tenant(tenantId, name, connection, fields);
-            tenants.put(seeded.tenantId(), seeded);
-        } catch (DomainException.Invalid invalid) {
-            LocalHttp.json(exchange, 400, Map.of("message", invalid.getMessage(), "errors",
-                    invalid.errors().stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList()));
-            return;
-        } catch (DomainException | IllegalStateException refused) {
-            LocalHttp.json(exchange, 409, Map.of("message", refused.getMessage()));
-            return;
-        }
-        LocalHttp.json(exchange, existed ? 200 : 201, tenantAnswer(seeded));
-    }
-
-    /** A seeded tenant as {@code GET /local} and {@code POST /local/tenants} show it. */
-    private static Map<String, Object> tenantJson(LocalSeed.SeededTenant seeded) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("tenantId", seeded.tenantId());
-        json.put("tenantName", seeded.name());
-        json.put("adminUserId", seeded.admin().id());
-        json.put("adminUsername", seeded.admin().username());
-        json.put("standardProfileId", seeded.standardProfile().id());
-        json.put("users", seeded.users().stream().map(u -> Map.of("userId", u.id(), "username", u.username(), "role", u.role().name(),
-                "name", u.firstName() + " " + u.lastName())).toList());
-        return json;
-    }
-
-    private Map<String, Object> tenantAnswer(LocalSeed.SeededTenant seeded) {
-        Map<String, Object> answer = tenantJson(seeded);
-        answer.put("token", tokens.mint(seeded.tenantId(), seeded.admin().id()));
-        return answer;
-    }
-
-    /** The page a mailed link opens: what Auth0's page would do, done at once. */
-    private void ticket(HttpExchange exchange, String ticketId) throws IOException {
-        var ticket = standIn.redeem(ticketId);
-        String message = ticket.map(t -> (t.purpose().equals("password-change")
-                        ? "Auth0 would now ask user " + t.userId() + " for a new password. The stand-in takes it as set, and the email as verified."
-                        : "Auth0 would now mark the email of user " + t.userId() + " as verified. The stand-in has done so."))
-                .orElse("This link has been used already or is not one this server handed out (tickets are kept in memory).");
-        String html = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Local identity-provider stand-in</title></head><body>"
-                + "<h1>Local identity-provider stand-in (not Auth0)</h1><p>" + escape(message) + "</p>"
-                + "<p>In the local run, the user's status changes with their first login (the post-login hook), not with this page.</p>"
-                + "</body></html>";
-        LocalHttp.send(exchange, ticket.isPresent() ? 200 : 404, Map.of("Content-Type", "text/html; charset=utf-8"), html);
-    }
-
-    private Map<String, Object> about() {
-        Map<String, Object> about = new LinkedHashMap<>();
-        about.put("baseUrl", baseUrl);
-        about.put("database", aws.databaseDescription());
-        about.put("aws", aws.servicesDescription());
-        about.put("table", Settings.required("TABLE_NAME"));
-        about.put("mail", mailerDescription);
-        about.put("identityProvider", identityProviderDescription);
-        Map<String, Object> tokenInfo = new LinkedHashMap<>();
-        tokenInfo.put("issuer", tokens.issuer());
-        tokenInfo.put("audience", LocalTokens.AUDIENCE);
-        tokenInfo.put("new", "POST " + baseUrl + "/local/tokens {\"userId\": \"...\"} or {\"tenantId\": \"...\", \"userId\": \"...\"}");
-        about.put("tokens", tokenInfo);
-        about.put("demo", tenantJson(tenant(DEMO_TENANT)));
-        about.put("tenants", tenants.values().stream().sorted(java.util.Comparator.comparing(LocalSeed.SeededTenant::tenantId))
-                .map(LocalServer::tenantJson).toList());
-        List<Map<String, Object>> routes = new ArrayList<>();
-        for (SamTemplate.Route route : template.routes()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("route", route.routeKey());
-            r.put("function", route.functionName());
-            r.put("handler", route.handlerClass());
-            r.put("auth", route.authorized() ? "JWT" : "none");
-            if (initFailures.containsKey(route.functionName())) r.put("notRunnable", initFailures.get(route.functionName()));
-            routes.add(r);
-        }
-        about.put("routes", routes);
-        return about;
-    }
-
     /** What {@code main} prints once the server listens. */
     public String banner() {
         StringBuilder out = new StringBuilder();
@@ -487,8 +302,8 @@ public final class LocalServer implements AutoCloseable {
 
     // ---- adapters chosen by the environment --------------------------------------------------------
 
-    static boolean auth0Configured() {
-        return Settings.optional("AUTH0_DOMAIN").isPresent() || Settings.optional("AUTH0_MANAGEMENT_URL").isPresent();
+    static boolean auth0Configured(Settings settings) {
+        return settings.optional("AUTH0_DOMAIN").isPresent() || settings.optional("AUTH0_MANAGEMENT_URL").isPresent();
     }
 
     /**
@@ -496,24 +311,18 @@ public final class LocalServer implements AutoCloseable {
      * (local only) it takes the Management API client from them; otherwise exactly as deployed,
      * {@link Auth0IdentityProvider#fromEnvironment()}, which reads them from the SSM parameter.
      */
-    private static IdentityProvider auth0() {
-        Optional<String> clientId = Settings.optional("AUTH0_CLIENT_ID");
-        Optional<String> clientSecret = Settings.optional("AUTH0_CLIENT_SECRET");
-        if (clientId.isEmpty() || clientSecret.isEmpty()) return Auth0IdentityProvider.fromEnvironment();
-        URI managementApi = Settings.optional("AUTH0_MANAGEMENT_URL").map(URI::create).orElseGet(() -> URI.create(
-                "https://" + Settings.required("AUTH0_DOMAIN").replaceFirst("^https://", "").replaceFirst("/+$", "") + "/api/v2"));
+    private static IdentityProvider auth0(Settings settings, SsmParameters parameters) {
+        Optional<String> clientId = settings.optional("AUTH0_CLIENT_ID");
+        Optional<String> clientSecret = settings.optional("AUTH0_CLIENT_SECRET");
+        if (clientId.isEmpty() || clientSecret.isEmpty()) return new Auth0IdentityProvider(Auth0Settings.fromEnvironment(parameters));
+        URI managementApi = settings.optional("AUTH0_MANAGEMENT_URL").map(URI::create).orElseGet(() -> URI.create(
+                "https://" + settings.required("AUTH0_DOMAIN").replaceFirst("^https://", "").replaceFirst("/+$", "") + "/api/v2"));
         return new Auth0IdentityProvider(new Auth0Settings(managementApi, clientId.get(), clientSecret.get(),
-                Settings.optional("AUTH0_PORTAL_CLIENT_ID").orElse(null),
-                Settings.optional("AUTH0_TICKET_RESULT_URL").map(URI::create).orElse(null), null, null));
+                settings.optional("AUTH0_PORTAL_CLIENT_ID").orElse(null),
+                settings.optional("AUTH0_TICKET_RESULT_URL").map(URI::create).orElse(null), null, null));
     }
 
-    private static void defaultSetting(String name, String value) {
-        if (Settings.optional(name).isEmpty()) System.setProperty(name, value);
-    }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     // ---- for tests and the banner ---------------------------------------------------------------------
 

@@ -6,24 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.peakcommerce.useradmin.domain.Profile;
 import com.peakcommerce.useradmin.domain.Realm;
 import com.peakcommerce.useradmin.domain.Role;
-import com.peakcommerce.useradmin.domain.SelfService;
 import com.peakcommerce.useradmin.domain.User;
-import com.peakcommerce.useradmin.domain.UserAdministration;
 import com.peakcommerce.useradmin.domain.UserField;
-import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
-import com.peakcommerce.useradmin.dynamodb.DynamoResetLimiter;
 import com.peakcommerce.useradmin.json.Json;
-import com.peakcommerce.useradmin.ports.IdempotencyStore;
-import com.peakcommerce.useradmin.ports.IdentityProvider;
-import com.peakcommerce.useradmin.ports.Mailer;
-import com.peakcommerce.useradmin.ports.ResetLimiter;
-import com.peakcommerce.useradmin.ports.TokenSigner;
-import com.peakcommerce.useradmin.ports.UserRepository;
 import com.peakcommerce.useradmin.testing.Answer;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.World;
+import com.peakcommerce.useradmin.ports.TokenSigner;
+import com.peakcommerce.useradmin.wiring.Adapters;
 import com.peakcommerce.useradmin.wiring.Settings;
-import com.peakcommerce.useradmin.wiring.Wiring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Who may do what (SPEC X1, R1–R4), as one table: every kind of caller × every route of
  * {@code template.yaml} that takes a caller × every relation of the target to the caller, with the status
- * expected. Each case runs the route's real handler class (named by template.yaml, built with its no-arg
- * constructor over {@link Wiring}, as Lambda builds it) on an API Gateway event, against the moto emulator,
+ * expected. Each case runs the route's real handler class (named by template.yaml, built by its function
+ * group's composition, as Lambda builds it) on an API Gateway event, against the moto emulator,
  * with a fresh caller and a fresh target, and every answer is held against docs/openapi.yaml. The test
  * prints the number of cases and fails listing every unexpected answer, and fails when a caller-taking
  * route of template.yaml has no rows (unless it is in {@link #DEFERRED}).
@@ -122,7 +113,7 @@ class AuthorizationTableTest {
 
     /**
      * Caller-taking routes that other branches of issue 4 add, whose rows come with them (the lead adds
-     * them after merging, with their ROUTES entries and any Wiring they need installed in {@link #world()}):
+     * them after merging, with their ROUTES entries and any settings they need in {@link #SETTINGS}):
      */
     private static final Set<String> DEFERRED = Set.of();
 
@@ -322,7 +313,10 @@ class AuthorizationTableTest {
 
     private World world;
 
-    /** The seeded world, and every port the handlers' no-arg constructors ask {@link Wiring} for. */
+    /** The handlers, each built by its function group on the world's adapters, as the local server builds them. */
+    private LocalFunctionGroups groups;
+
+    /** The seeded world, and the function groups on its adapters. */
     private World world() {
         World w = World.seeded();
         w.repository.insertProfile(new Profile(OTHER_TENANT, OTHER_PROFILE, "Theirs", 1, World.NOW, World.NOW));
@@ -331,30 +325,12 @@ class AuthorizationTableTest {
         w.seedUser(TENANT, OTHER_AE, Role.ACCOUNT_EXECUTIVE, "Other", "Rep", "other.rep@example.com");
         w.seedUser(TENANT, OTHER_PARTNER, Role.PARTNER, "Other", "Partner", "other.partner@example.com");
 
-        DynamoDbClient client = w.dynamo.client;
-        ResetLimiter limiter = new DynamoResetLimiter(client, w.dynamo.table);
-        Wiring.install(DynamoDbClient.class, client);
-        Wiring.install(UserRepository.class, w.repository);
-        Wiring.install(Clock.class, w.clock);
-        Wiring.install(IdentityProvider.class, w.identityProvider);
-        Wiring.install(Mailer.class, w.mailer);
-        Wiring.install(UserAdministration.class, w.administration);
-        Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(client, w.dynamo.table, w.clock));
-        Wiring.install(ResetLimiter.class, limiter);
-        Wiring.install(SelfService.class, new SelfService(w.repository, w.administration, limiter, w.clock));
-        Wiring.install(TokenSigner.class, SIGNER);
-        SETTINGS.forEach((name, value) -> System.setProperty(name, value.equals("<table>") ? w.dynamo.table : value));
+        groups = new LocalFunctionGroups(w.adapters(() -> SIGNER, Adapters.NO_PARAMETERS, SETTINGS));
         return w;
     }
 
-    /** What the log-in-as handlers read from their environment (set as system properties, see Settings). */
-    private static final Map<String, String> SETTINGS = Map.of(
-            "TABLE_NAME", "<table>", "IMPERSONATION_ISSUER", "urn:authz-test", "IMPERSONATION_AUDIENCE", "authz-test-portal");
-
-    @AfterEach
-    void clearSettings() {
-        SETTINGS.keySet().forEach(System::clearProperty);
-    }
+    /** What the log-in-as handlers read from their settings. */
+    private static final Map<String, String> SETTINGS = Map.of("IMPERSONATION_ISSUER", "urn:authz-test", "IMPERSONATION_AUDIENCE", "authz-test-portal");
 
     @Test
     void everyCallerOnEveryRouteGetsTheExpectedStatus() {
@@ -428,9 +404,9 @@ class AuthorizationTableTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className) {
+    private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String className) {
         try {
-            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(className).getConstructor().newInstance();
+            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) groups.handler(Class.forName(className));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + className, e);
         }
@@ -457,7 +433,7 @@ class AuthorizationTableTest {
         event.getRequestContext().getHttp().setMethod(method);
         event.getRequestContext().getHttp().setPath(path);
         event.getRequestContext().setRequestId("authz-" + c.n);
-        String namespace = Settings.optional("CLAIM_NAMESPACE").orElse("peakcommerce.example");
+        String namespace = Settings.DEFAULT_CLAIM_NAMESPACE;
         Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
         claims.put("https://" + namespace + "/tenant", TENANT);
         claims.put("https://" + namespace + "/user_id", c.callerId);

@@ -17,8 +17,8 @@ import java.util.jar.JarOutputStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A function whose module local/pom.xml does not name runs from its built CodeUri jar, and its handler
- * shares Wiring (so the adapters the local server installed) with the server.
+ * A function whose module local/pom.xml does not name runs from its built CodeUri jar, and its handler is built
+ * by its function group on the local server's adapters.
  */
 class CodeUriJarTest {
     @TempDir
@@ -36,10 +36,16 @@ class CodeUriJarTest {
                 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
                 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
                 import com.peakcommerce.useradmin.ports.Mailer;
-                import com.peakcommerce.useradmin.wiring.Wiring;
+                import com.peakcommerce.useradmin.wiring.Adapters;
 
                 public class JarHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-                    private final Mailer mailer = Wiring.get(Mailer.class, () -> { throw new IllegalStateException("production mailer"); });
+                    public record Group(Mailer mailer) {
+                        public static Group of(Adapters adapters) { return new Group(adapters.mailer().get()); }
+                    }
+
+                    private final Mailer mailer;
+
+                    public JarHandler(Group group) { this.mailer = group.mailer(); }
 
                     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
                         return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
@@ -58,6 +64,9 @@ class CodeUriJarTest {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new JarEntry("com/example/jarred/JarHandler.class"));
             Files.copy(classes.resolve("com/example/jarred/JarHandler.class"), out);
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("com/example/jarred/JarHandler$Group.class"));
+            Files.copy(classes.resolve("com/example/jarred/JarHandler$Group.class"), out);
             out.closeEntry();
         }
         Path template = dir.resolve("template.yaml");

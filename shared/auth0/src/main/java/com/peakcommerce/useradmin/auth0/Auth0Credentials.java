@@ -1,11 +1,7 @@
 package com.peakcommerce.useradmin.auth0;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import com.peakcommerce.useradmin.wiring.Wiring;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ssm.SsmClient;
+import com.peakcommerce.useradmin.wiring.Parameters;
 
 import java.io.IOException;
 import java.util.Map;
@@ -28,15 +24,8 @@ public record Auth0Credentials(String clientId, String clientSecret) {
      * @throws IllegalStateException when it cannot be read or does not hold both values; the message
      *                               names the parameter, never its value
      */
-    public static Auth0Credentials fromSsm(SsmClient ssm, String parameterName) {
-        String value;
-        try {
-            value = ssm.getParameter(b -> b.name(parameterName).withDecryption(true)).parameter().value();
-        } catch (SdkException e) {
-            throw new IllegalStateException("Could not read the Auth0 credentials from SSM parameter " + parameterName
-                    + ": " + e.getClass().getSimpleName(), e);
-        }
-        return parse(value, parameterName);
+    public static Auth0Credentials from(Parameters parameters, String parameterName) {
+        return parse(parameters.read(parameterName), parameterName);
     }
 
     static Auth0Credentials parse(String json, String parameterName) {
@@ -51,18 +40,5 @@ public record Auth0Credentials(String clientId, String clientSecret) {
             throw new IllegalStateException("SSM parameter " + parameterName + " lacks clientId or clientSecret");
         }
         return new Auth0Credentials(id, secret);
-    }
-
-    /**
-     * An SSM client as Lambda needs it: the URL-connection HTTP client, the explicit region, and
-     * credentials from the environment or, under SnapStart, the container endpoint. The SDK itself
-     * honours {@code AWS_ENDPOINT_URL_SSM}.
-     */
-    static SsmClient ssmClient(String region) {
-        return SsmClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(region))
-                .credentialsProvider(Wiring.awsCredentials())
-                .build();
     }
 }

@@ -1,7 +1,8 @@
 package com.peakcommerce.useradmin.auth0;
 
 import com.peakcommerce.useradmin.wiring.Settings;
-import software.amazon.awssdk.services.ssm.SsmClient;
+import com.peakcommerce.useradmin.ssm.SsmParameters;
+import com.peakcommerce.useradmin.wiring.Parameters;
 
 import java.net.URI;
 import java.time.Duration;
@@ -58,7 +59,7 @@ public record Auth0Settings(URI managementApiUrl, String clientId, String client
 
     /**
      * The settings from the process environment (or system properties of the same names, see
-     * {@link Settings}), with the client credentials read from SSM through a client built and closed here:
+     * {@link Settings}), with the client credentials read from SSM ({@link SsmParameters}):
      * <ul>
      *   <li>{@code AUTH0_DOMAIN}: the tenant's domain, e.g. {@code tenant.eu.auth0.com}; or
      *       {@code AUTH0_MANAGEMENT_URL}, which wins: the full Management API URL ending in {@code /api/v2}
@@ -76,24 +77,22 @@ public record Auth0Settings(URI managementApiUrl, String clientId, String client
      * @throws IllegalStateException when a setting is missing or malformed, or the parameter cannot be read
      */
     public static Auth0Settings fromEnvironment() {
-        try (SsmClient ssm = Auth0Credentials.ssmClient(Settings.required("AWS_REGION"))) {
-            return fromEnvironment(ssm);
-        }
+        return fromEnvironment(SsmParameters.fromEnvironment(Settings.environment()));
     }
 
-    /** As {@link #fromEnvironment()}, reading the credentials with the given SSM client. */
-    public static Auth0Settings fromEnvironment(SsmClient ssm) {
-        return fromEnvironment(name -> Settings.optional(name).orElse(null), ssm);
+    /** As {@link #fromEnvironment()}, reading the credentials with the given reader. */
+    public static Auth0Settings fromEnvironment(Parameters parameters) {
+        return fromEnvironment(name -> Settings.environment().optional(name).orElse(null), parameters);
     }
 
-    static Auth0Settings fromEnvironment(Function<String, String> env, SsmClient ssm) {
+    static Auth0Settings fromEnvironment(Function<String, String> env, Parameters parameters) {
         URI url = managementApiUrlFromEnvironment(env);
         String portalClientId = optional(env, "AUTH0_PORTAL_CLIENT_ID");
         String parameter = required(env, "AUTH0_CREDENTIALS_PARAMETER");
         URI resultUrl = optional(env, "AUTH0_TICKET_RESULT_URL") == null ? null : uri(env, "AUTH0_TICKET_RESULT_URL");
         Duration ttl = duration(env, "AUTH0_TICKET_TTL");
         Duration budget = duration(env, "AUTH0_RATE_LIMIT_BUDGET");
-        Auth0Credentials credentials = Auth0Credentials.fromSsm(ssm, parameter);
+        Auth0Credentials credentials = Auth0Credentials.from(parameters, parameter);
         return new Auth0Settings(url, credentials.clientId(), credentials.clientSecret(), portalClientId, resultUrl, ttl, budget);
     }
 

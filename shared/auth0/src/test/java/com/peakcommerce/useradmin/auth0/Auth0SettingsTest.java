@@ -68,7 +68,7 @@ class Auth0SettingsTest {
     void theCredentialsAreReadDecryptedFromTheSsmParameter() throws Exception {
         ssmAnswers("{\"clientId\":\"m2m-client\",\"clientSecret\":\"" + SECRET + "\"}");
 
-        Auth0Settings settings = Auth0Settings.fromEnvironment(env::get, ssm);
+        Auth0Settings settings = Auth0Settings.fromEnvironment(env::get, new com.peakcommerce.useradmin.ssm.SsmParameters(ssm));
 
         RecordedRequest request = ssmServer.takeRequest(5, TimeUnit.SECONDS);
         assertNotNull(request);
@@ -97,7 +97,7 @@ class Auth0SettingsTest {
         env.put("AUTH0_TICKET_TTL", "P2D");
         env.put("AUTH0_RATE_LIMIT_BUDGET", "PT1.5S");
 
-        Auth0Settings settings = Auth0Settings.fromEnvironment(env::get, ssm);
+        Auth0Settings settings = Auth0Settings.fromEnvironment(env::get, new com.peakcommerce.useradmin.ssm.SsmParameters(ssm));
 
         assertEquals(URI.create("http://127.0.0.1:8081/api/v2"), settings.managementApiUrl());
         assertEquals(URI.create("https://admin.peakcommerce.test/welcome"), settings.ticketResultUrl());
@@ -116,7 +116,7 @@ class Auth0SettingsTest {
     void aMissingSettingIsNamed() {
         env.remove("AUTH0_CREDENTIALS_PARAMETER");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Auth0Settings.fromEnvironment(env::get, ssm));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Auth0Settings.fromEnvironment(env::get, new com.peakcommerce.useradmin.ssm.SsmParameters(ssm)));
 
         assertTrue(e.getMessage().contains("AUTH0_CREDENTIALS_PARAMETER"), e.getMessage());
         assertEquals(0, ssmServer.getRequestCount(), "nothing read from SSM before the plain settings are complete");
@@ -126,7 +126,7 @@ class Auth0SettingsTest {
     void aParameterWithoutTheSecretIsRefusedWithoutQuotingIt() {
         ssmAnswers("{\"clientId\":\"m2m-client\",\"client_secret\":\"" + SECRET + "\"}");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Auth0Settings.fromEnvironment(env::get, ssm));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Auth0Settings.fromEnvironment(env::get, new com.peakcommerce.useradmin.ssm.SsmParameters(ssm)));
 
         assertTrue(e.getMessage().contains(PARAMETER), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET));
@@ -136,7 +136,7 @@ class Auth0SettingsTest {
     void aParameterThatIsNotJsonIsRefusedWithoutQuotingIt() {
         ssmAnswers("clientId=m2m-client;clientSecret=" + SECRET);
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Auth0Settings.fromEnvironment(env::get, ssm));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Auth0Settings.fromEnvironment(env::get, new com.peakcommerce.useradmin.ssm.SsmParameters(ssm)));
 
         assertFalse(e.getMessage().contains(SECRET));
         assertNull(e.getCause());
@@ -149,7 +149,7 @@ class Auth0SettingsTest {
                 .body("{\"__type\":\"ParameterNotFound\",\"message\":\"\"}")
                 .build());
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Auth0Settings.fromEnvironment(env::get, ssm));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Auth0Settings.fromEnvironment(env::get, new com.peakcommerce.useradmin.ssm.SsmParameters(ssm)));
 
         assertTrue(e.getMessage().contains(PARAMETER), e.getMessage());
     }
@@ -161,7 +161,7 @@ class Auth0SettingsTest {
             env.put("AUTH0_MANAGEMENT_URL", auth0.managementApiUrl().toString());
             auth0.answer(200, Auth0Stub.reference("mgmt-api_user.json"));
 
-            new Auth0IdentityProvider(Auth0Settings.fromEnvironment(env::get, ssm)).block("u-1");
+            new Auth0IdentityProvider(Auth0Settings.fromEnvironment(env::get, new com.peakcommerce.useradmin.ssm.SsmParameters(ssm))).block("u-1");
 
             Map<String, Object> token = body(auth0.tokenRequests.getFirst());
             assertEquals("m2m-client", token.get("client_id"));

@@ -1,7 +1,7 @@
 package com.peakcommerce.useradmin.domain;
 
-import com.peakcommerce.useradmin.ports.UserRepository;
-import com.peakcommerce.useradmin.ports.UserRepository.Snapshot;
+import com.peakcommerce.useradmin.ports.Snapshots;
+import com.peakcommerce.useradmin.ports.Snapshots.Snapshot;
 
 import java.util.List;
 import java.util.Set;
@@ -17,8 +17,8 @@ public final class Access {
     public record Managed(User caller, User target, Snapshot snapshot) {}
 
     /** Reads caller and target, and refuses unless {@link Policy#decide} allows {@code action}. */
-    public static Managed checked(UserRepository repository, CallerId callerId, String userId, Policy.Action action) {
-        Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.copyOf(List.of(callerId.userId(), userId)), Set.of());
+    public static Managed checked(Snapshots snapshots, CallerId callerId, String userId, Policy.Action action) {
+        Snapshot snapshot = snapshots.fetch(callerId.tenantId(), Set.copyOf(List.of(callerId.userId(), userId)), Set.of());
         Policy.decide(snapshot.user(callerId.userId()), action, snapshot.user(userId)).orThrow();
         return new Managed(snapshot.user(callerId.userId()).orElseThrow(), snapshot.user(userId).orElseThrow(), snapshot);
     }

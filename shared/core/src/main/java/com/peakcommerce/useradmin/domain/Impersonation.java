@@ -3,10 +3,11 @@ package com.peakcommerce.useradmin.domain;
 import com.peakcommerce.useradmin.domain.DomainException.Conflict;
 import com.peakcommerce.useradmin.domain.DomainException.Forbidden;
 import com.peakcommerce.useradmin.jose.Es256;
-import com.peakcommerce.useradmin.ports.ImpersonationGrants;
 import com.peakcommerce.useradmin.ports.ImpersonationGrants.Grant;
+import com.peakcommerce.useradmin.ports.ImpersonationGrants;
+import com.peakcommerce.useradmin.ports.Snapshots;
+import com.peakcommerce.useradmin.ports.Stores;
 import com.peakcommerce.useradmin.ports.TokenSigner;
-import com.peakcommerce.useradmin.ports.UserRepository;
 
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPublicKey;
@@ -59,15 +60,15 @@ public final class Impersonation {
         public InvalidCredential(String message) { super(message, null, false, false); }
     }
 
-    private final UserRepository repository;
+    private final Snapshots snapshots;
     private final ImpersonationGrants grants;
     private final TokenSigner signer;
     private final Clock clock;
     private final Supplier<String> jtis;
     private final Config config;
 
-    public Impersonation(UserRepository repository, ImpersonationGrants grants, TokenSigner signer, Clock clock, Supplier<String> jtis, Config config) {
-        this.repository = repository;
+    public Impersonation(Stores stores, ImpersonationGrants grants, TokenSigner signer, Clock clock, Supplier<String> jtis, Config config) {
+        this.snapshots = stores.snapshots();
         this.grants = grants;
         this.signer = signer;
         this.clock = clock;
@@ -84,7 +85,7 @@ public final class Impersonation {
     public Issued issue(CallerId callerId, String userId) {
         // The policy refuses it too; refused here before any read.
         if (callerId.userId().equals(userId)) throw new Forbidden("You cannot log in as yourself.");
-        Access.Managed managed = Access.checked(repository, callerId, userId, Policy.Action.LOG_IN_AS);
+        Access.Managed managed = Access.checked(snapshots, callerId, userId, Policy.Action.LOG_IN_AS);
         User target = managed.target();
 
         Instant now = clock.instant();

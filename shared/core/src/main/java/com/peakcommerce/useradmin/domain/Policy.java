@@ -116,7 +116,7 @@ public final class Policy {
 
     // ---- the users list ----------------------------------------------------------------------------
 
-    /** Which users a caller may list: data the repository turns into index Queries, never a role switch there. */
+    /** Which users a caller may list: data the user lists turn into index Queries, never a role switch there. */
     public sealed interface Scope {
         /** Every user of the tenant (Global Admin). */
         record WholeTenant() implements Scope {}

@@ -6,7 +6,11 @@ import com.peakcommerce.useradmin.domain.DomainException.Invalid;
 import com.peakcommerce.useradmin.domain.DomainException.NotFound;
 import com.peakcommerce.useradmin.domain.DomainException.StaleVersion;
 import com.peakcommerce.useradmin.domain.DomainException.VersionRequired;
-import com.peakcommerce.useradmin.ports.UserRepository;
+import com.peakcommerce.useradmin.ports.Profiles;
+import com.peakcommerce.useradmin.ports.Snapshots;
+import com.peakcommerce.useradmin.ports.Stores;
+import com.peakcommerce.useradmin.ports.UserLists;
+import com.peakcommerce.useradmin.ports.Users;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,12 +31,18 @@ import java.util.function.Supplier;
 public final class ProfileCatalog {
     static final int MAX_NAME = 100;
 
-    private final UserRepository repository;
+    private final Snapshots snapshots;
+    private final Users users;
+    private final UserLists lists;
+    private final Profiles profiles;
     private final Clock clock;
     private final Supplier<String> ids;
 
-    public ProfileCatalog(UserRepository repository, Clock clock, Supplier<String> ids) {
-        this.repository = repository;
+    public ProfileCatalog(Stores stores, Clock clock, Supplier<String> ids) {
+        this.snapshots = stores.snapshots();
+        this.users = stores.users();
+        this.lists = stores.userLists();
+        this.profiles = stores.profiles();
         this.clock = clock;
         this.ids = ids;
     }
@@ -45,7 +55,7 @@ public final class ProfileCatalog {
         String name = name(body, input);
         Map<String, Optional<String>> given = body.containsKey("settings") ? settingsPatch(body.get("settings"), input) : Map.of();
         input.throwIfInvalid();
-        manager(repository.user(caller.tenantId(), caller.userId()));
+        manager(users.user(caller.tenantId(), caller.userId()));
         Instant now = clock.instant();
         Map<String, String> settings = new TreeMap<>();
         given.forEach((key, option) -> option.ifPresent(o -> settings.put(key, o)));
@@ -53,26 +63,26 @@ public final class ProfileCatalog {
         Map<String, Change> changes = new LinkedHashMap<>();
         changes.put("name", new Change(null, name));
         settings.forEach((key, option) -> changes.put(SETTINGS + key, new Change(null, option)));
-        repository.insertProfile(profile, entry(caller, profile.id(), AuditEntry.Action.PROFILE_CREATED, now, changes, Map.of()));
+        profiles.insertProfile(profile, entry(caller, profile.id(), AuditEntry.Action.PROFILE_CREATED, now, changes, Map.of()));
         return profile;
     }
 
     /** The settings model (P2) for a console to draw the tabs from; readable by whoever may read profiles. */
     public List<ProfileSettings.Tab> settings(CallerId caller) {
-        reader(repository.user(caller.tenantId(), caller.userId()));
+        reader(users.user(caller.tenantId(), caller.userId()));
         return List.of(ProfileSettings.Tab.values());
     }
 
     /** One profile (P3): caller and profile in one batched read. */
     public Profile get(CallerId caller, String profileId) {
-        var snapshot = repository.fetch(caller.tenantId(), Set.of(caller.userId()), Set.of(profileId));
+        var snapshot = snapshots.fetch(caller.tenantId(), Set.of(caller.userId()), Set.of(profileId));
         reader(snapshot.user(caller.userId()));
         return Optional.ofNullable(snapshot.profiles().get(profileId)).orElseThrow(() -> new NotFound("No such profile."));
     }
 
     public Page<Profile> list(CallerId caller, int limit, String cursor) {
-        reader(repository.user(caller.tenantId(), caller.userId()));
-        return repository.listProfiles(caller.tenantId(), limit, cursor);
+        reader(users.user(caller.tenantId(), caller.userId()));
+        return profiles.listProfiles(caller.tenantId(), limit, cursor);
     }
 
     /**
@@ -82,7 +92,7 @@ public final class ProfileCatalog {
      * same transaction. A patch that changes no value writes nothing.
      */
     public Profile update(CallerId caller, String profileId, Long expectedVersion, Map<String, Object> body) {
-        var snapshot = repository.fetch(caller.tenantId(), Set.of(caller.userId()), Set.of(profileId));
+        var snapshot = snapshots.fetch(caller.tenantId(), Set.of(caller.userId()), Set.of(profileId));
         manager(snapshot.user(caller.userId()));
         Profile current = Optional.ofNullable(snapshot.profiles().get(profileId)).orElseThrow(() -> new NotFound("No such profile."));
         if (expectedVersion == null) throw new VersionRequired();
@@ -110,7 +120,7 @@ public final class ProfileCatalog {
         if (changes.isEmpty()) return current;
         Instant now = clock.instant();
         Profile after = current.edited(name, settings, now);
-        repository.replaceProfile(current, after, entry(caller, profileId, AuditEntry.Action.PROFILE_UPDATED, now, changes, Map.of()));
+        profiles.replaceProfile(current, after, entry(caller, profileId, AuditEntry.Action.PROFILE_UPDATED, now, changes, Map.of()));
         return after;
     }
 
@@ -138,7 +148,7 @@ public final class ProfileCatalog {
      */
     public Deletion delete(CallerId caller, String profileId, Long expectedVersion, String replacementId) {
         Set<String> profileIds = replacementId == null || replacementId.equals(profileId) ? Set.of(profileId) : Set.of(profileId, replacementId);
-        var snapshot = repository.fetch(caller.tenantId(), Set.of(caller.userId()), profileIds);
+        var snapshot = snapshots.fetch(caller.tenantId(), Set.of(caller.userId()), profileIds);
         manager(snapshot.user(caller.userId()));
         if (!snapshot.profiles().containsKey(profileId)) throw new NotFound("No such profile.");
         if (replacementId != null) {
@@ -147,13 +157,13 @@ public final class ProfileCatalog {
             if (replacement == null) throw new Invalid(REPLACEMENT, "No profile " + replacementId + " in this tenant.");
             if (replacement.retiring() != null) throw new Invalid(REPLACEMENT, "The profile " + replacementId + " is being deleted itself.");
         }
-        Profile marked = repository.markProfileRetiring(caller.tenantId(), profileId, expectedVersion,
+        Profile marked = profiles.markProfileRetiring(caller.tenantId(), profileId, expectedVersion,
                 replacementId == null ? Profile.NO_REPLACEMENT : replacementId);
         long moved = 0;
         if (replacementId == null) {
-            long holders = repository.countProfileHolders(caller.tenantId(), profileId);
+            long holders = lists.countProfileHolders(caller.tenantId(), profileId);
             if (holders > 0) {
-                repository.clearProfileRetiring(marked);
+                profiles.clearProfileRetiring(marked);
                 return new Deletion.InUse(holders);
             }
         } else {
@@ -162,11 +172,11 @@ public final class ProfileCatalog {
             int passes = 0;
             do {
                 moved += moveHolders(caller, profileId, replacementId);
-            } while (repository.countProfileHolders(caller.tenantId(), profileId) > 0 && ++passes < MAX_PASSES);
+            } while (lists.countProfileHolders(caller.tenantId(), profileId) > 0 && ++passes < MAX_PASSES);
             if (passes == MAX_PASSES) throw new DomainException.Unavailable("Users are still being moved to the replacement; send the delete again.");
         }
         Map<String, String> details = replacementId == null ? Map.of() : Map.of(REPLACEMENT, replacementId);
-        repository.deleteProfile(marked, entry(caller, profileId, AuditEntry.Action.PROFILE_DELETED, clock.instant(),
+        profiles.deleteProfile(marked, entry(caller, profileId, AuditEntry.Action.PROFILE_DELETED, clock.instant(),
                 Map.of("name", new Change(marked.name(), null)), details));
         return new Deletion.Deleted(moved);
     }
@@ -175,7 +185,7 @@ public final class ProfileCatalog {
         long moved = 0;
         String cursor = null;
         do {
-            Page<User> page = repository.profileHolders(caller.tenantId(), profileId, PAGE, cursor);
+            Page<User> page = lists.profileHolders(caller.tenantId(), profileId, PAGE, cursor);
             for (User holder : page.items()) if (move(caller, holder, profileId, replacementId)) moved++;
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -192,11 +202,11 @@ public final class ProfileCatalog {
             Instant now = clock.instant();
             User after = user.withFields(fields).nextVersion(now);
             try {
-                repository.replace(user, after, AuditEntry.ofUser(caller, user.id(), AuditEntry.Action.USER_UPDATED, now,
+                users.replace(user, after, AuditEntry.ofUser(caller, user.id(), AuditEntry.Action.USER_UPDATED, now,
                         Map.of("profileId", new Change(profileId, replacementId)), Map.of("reason", "profile " + profileId + " deleted")));
                 return true;
             } catch (StaleVersion | NotFound changed) {
-                Optional<User> fresh = repository.user(caller.tenantId(), user.id());
+                Optional<User> fresh = users.user(caller.tenantId(), user.id());
                 if (fresh.isEmpty()) return false;
                 user = fresh.get();
             } catch (Invalid replacementGone) {
@@ -274,12 +284,12 @@ public final class ProfileCatalog {
     }
 
     public List<Realm> realms(CallerId caller) {
-        Policy.userAdministrator(repository.user(caller.tenantId(), caller.userId()));
+        Policy.userAdministrator(users.user(caller.tenantId(), caller.userId()));
         return Realm.ALL;
     }
 
     public Realm realm(CallerId caller, String realmId) {
-        Policy.userAdministrator(repository.user(caller.tenantId(), caller.userId()));
+        Policy.userAdministrator(users.user(caller.tenantId(), caller.userId()));
         return Realm.byId(realmId).orElseThrow(() -> new NotFound("No such partner admin realm."));
     }
 }

@@ -4,7 +4,8 @@ import com.peakcommerce.useradmin.domain.DomainException.NotFound;
 import com.peakcommerce.useradmin.domain.DomainException.StaleVersion;
 import com.peakcommerce.useradmin.domain.DomainException.Unavailable;
 import com.peakcommerce.useradmin.log.Log;
-import com.peakcommerce.useradmin.ports.UserRepository;
+import com.peakcommerce.useradmin.ports.PendingUsers;
+import com.peakcommerce.useradmin.ports.Stores;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,12 +29,12 @@ public final class Reconciler {
     public static final Duration GRACE = Duration.ofMinutes(2);
     private static final int BATCH = 25;
 
-    private final UserRepository repository;
+    private final PendingUsers pending;
     private final UserAdministration administration;
     private final Clock clock;
 
-    public Reconciler(UserRepository repository, UserAdministration administration, Clock clock) {
-        this.repository = repository;
+    public Reconciler(Stores stores, UserAdministration administration, Clock clock) {
+        this.pending = stores.pendingUsers();
         this.administration = administration;
         this.clock = clock;
     }
@@ -49,7 +50,7 @@ public final class Reconciler {
         User last = null;
         List<User> page;
         do {
-            page = repository.pending(cutoff, last, BATCH);
+            page = pending.pending(cutoff, last, BATCH);
             for (User user : page) {
                 if (clock.instant().isAfter(deadline)) return report(settled, rolledBack, failed, elsewhere);
                 last = user;

@@ -5,8 +5,10 @@ import com.peakcommerce.useradmin.domain.DomainException.Invalid;
 import com.peakcommerce.useradmin.domain.DomainException.VersionRequired;
 import com.peakcommerce.useradmin.log.Log;
 import com.peakcommerce.useradmin.ports.ResetLimiter;
-import com.peakcommerce.useradmin.ports.UserRepository;
-import com.peakcommerce.useradmin.ports.UserRepository.Snapshot;
+import com.peakcommerce.useradmin.ports.Snapshots.Snapshot;
+import com.peakcommerce.useradmin.ports.Snapshots;
+import com.peakcommerce.useradmin.ports.Stores;
+import com.peakcommerce.useradmin.ports.Users;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,13 +34,15 @@ public final class SelfService {
     public static final int RESET_LIMIT = 5;
     public static final Duration RESET_WINDOW = Duration.ofHours(1);
 
-    private final UserRepository repository;
+    private final Snapshots snapshots;
+    private final Users users;
     private final UserAdministration administration;
     private final ResetLimiter limiter;
     private final Clock clock;
 
-    public SelfService(UserRepository repository, UserAdministration administration, ResetLimiter limiter, Clock clock) {
-        this.repository = repository;
+    public SelfService(Stores stores, UserAdministration administration, ResetLimiter limiter, Clock clock) {
+        this.snapshots = stores.snapshots();
+        this.users = stores.users();
         this.administration = administration;
         this.limiter = limiter;
         this.clock = clock;
@@ -99,14 +103,14 @@ public final class SelfService {
     }
 
     private User edit(CallerId callerId, long expectedVersion, Map<UserField, Optional<Object>> patch, UserInput input) {
-        Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId()), Set.of());
+        Snapshot snapshot = snapshots.fetch(callerId.tenantId(), Set.of(callerId.userId()), Set.of());
         User self = Policy.active(snapshot.user(callerId.userId()));
-        return administration.edit(callerId, snapshot, self, expectedVersion, patch, input);
+        return administration.edit(callerId, snapshot, self, expectedVersion, patch);
     }
 
     /** Mails the caller a link to choose a new password (S3), recorded in their audit trail. Returns the address it went to. */
     public String sendOwnPasswordReset(CallerId callerId) {
-        Snapshot snapshot = repository.fetch(callerId.tenantId(), Set.of(callerId.userId()), Set.of());
+        Snapshot snapshot = snapshots.fetch(callerId.tenantId(), Set.of(callerId.userId()), Set.of());
         User self = Policy.active(snapshot.user(callerId.userId()));
         Tenant tenant = snapshot.tenant().orElseThrow(() -> new DomainException.NotFound("No such tenant."));
         return administration.deliverPasswordReset(callerId, tenant, self);
@@ -155,12 +159,12 @@ public final class SelfService {
                 Log.warn("public password reset over the limit", "tenantId", tenant, "to", Log.mask(email));
                 return;
             }
-            Optional<String> userId = repository.userIdByUsername(tenant, email);
+            Optional<String> userId = users.userIdByUsername(tenant, email);
             if (userId.isEmpty()) {
                 Log.info("public password reset for an unknown address", "tenantId", tenant, "to", Log.mask(email));
                 return;
             }
-            Snapshot snapshot = repository.fetch(tenant, Set.of(userId.get()), Set.of());
+            Snapshot snapshot = snapshots.fetch(tenant, Set.of(userId.get()), Set.of());
             Optional<User> user = snapshot.user(userId.get()).filter(u -> !u.suspended() && !u.provisioning());
             if (user.isEmpty() || snapshot.tenant().isEmpty()) {
                 Log.info("public password reset for an inactive user", "tenantId", tenant, "userId", userId.get());

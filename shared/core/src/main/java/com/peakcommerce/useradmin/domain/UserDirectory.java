@@ -2,7 +2,11 @@ package com.peakcommerce.useradmin.domain;
 
 import com.peakcommerce.useradmin.domain.DomainException.Forbidden;
 import com.peakcommerce.useradmin.domain.DomainException.Invalid;
-import com.peakcommerce.useradmin.ports.UserRepository;
+import com.peakcommerce.useradmin.ports.AuditTrail;
+import com.peakcommerce.useradmin.ports.Snapshots;
+import com.peakcommerce.useradmin.ports.Stores;
+import com.peakcommerce.useradmin.ports.UserLists;
+import com.peakcommerce.useradmin.ports.Users;
 
 import java.util.Optional;
 import java.util.Set;
@@ -10,9 +14,17 @@ import java.util.Set;
 
 /** Reading users (SPEC U4, U5). Needs only the table, so the read functions ship neither Auth0 nor SES. */
 public final class UserDirectory {
-    private final UserRepository repository;
+    private final Snapshots snapshots;
+    private final Users users;
+    private final UserLists lists;
+    private final AuditTrail trail;
 
-    public UserDirectory(UserRepository repository) { this.repository = repository; }
+    public UserDirectory(Stores stores) {
+        this.snapshots = stores.snapshots();
+        this.users = stores.users();
+        this.lists = stores.userLists();
+        this.trail = stores.auditTrail();
+    }
 
     /** A user as the caller sees them: the record and what the caller may do to it now ({@link Policy#allowedActions}). */
     public record Seen(User user, Set<Policy.Action> allowedActions) {}
@@ -24,20 +36,20 @@ public final class UserDirectory {
 
     /** {@link #view}, with what the caller may do to the user. */
     public Seen seen(CallerId caller, String userId) {
-        var checked = Access.checked(repository, caller, userId, Policy.Action.VIEW);
+        var checked = Access.checked(snapshots, caller, userId, Policy.Action.VIEW);
         return new Seen(checked.target(), Policy.allowedActions(checked.caller(), checked.target()));
     }
 
     /** The caller's own record (SPEC S1), whatever their role; refused (403) unless active. One read. */
     public User me(CallerId caller) {
-        return Policy.active(repository.user(caller.tenantId(), caller.userId()));
+        return Policy.active(users.user(caller.tenantId(), caller.userId()));
     }
 
     /**
      * A page of the users the caller may see: the caller's record, then the Query of the index that holds
      * exactly their scope (two for a Partner Admin of the "created or assigned" realm). The caller's
      * filters narrow that scope and can never widen it: the scope is set here, after them, and every
-     * filter the repository gets is ANDed. A filter the caller may not use is refused: a role they may not
+     * filter the list gets is ANDed. A filter the caller may not use is refused: a role they may not
      * see, another Account Executive's or Partner's customers (403); a filter that cannot apply to the
      * only role they see (400, naming it).
      * <ul>
@@ -53,7 +65,7 @@ public final class UserDirectory {
 
     /** {@link #list}, each user with what the caller may do to them. */
     public Page<Seen> page(CallerId caller, UserQuery query, int limit, String cursor) {
-        Optional<User> record = repository.user(caller.tenantId(), caller.userId());
+        Optional<User> record = users.user(caller.tenantId(), caller.userId());
         Policy.Scope scope = Policy.scope(record);
         if (scope instanceof Policy.Scope.OnlySelf self) throw new Forbidden(self.reason());
         User reader = record.orElseThrow();
@@ -62,15 +74,15 @@ public final class UserDirectory {
         }
         String tenant = caller.tenantId();
         Page<User> users = switch (scope) {
-            case Policy.Scope.WholeTenant whole -> repository.list(tenant, query, limit, cursor);
-            case Policy.Scope.TenantExcept except -> repository.list(tenant, query.hiding(except.hidden()), limit, cursor);
+            case Policy.Scope.WholeTenant whole -> lists.list(tenant, query, limit, cursor);
+            case Policy.Scope.TenantExcept except -> lists.list(tenant, query.hiding(except.hidden()), limit, cursor);
             case Policy.Scope.PartnerAdminRealm realm -> {
                 refuse(query.partnerId(), "partnerId", Role.PARTNER_ACCOUNT_EXECUTIVE);
                 refuse(query.salesRepId(), "salesRepId", Role.PARTNER_ACCOUNT_EXECUTIVE);
                 UserQuery scoped = query.withRole(Role.PARTNER_ACCOUNT_EXECUTIVE);
                 yield switch (realm.realm()) {
-                    case ALL_PARTNER_ACCOUNT_EXECUTIVES -> repository.list(tenant, scoped, limit, cursor);
-                    case CREATED_OR_ASSIGNED -> repository.listCreatedOrAssigned(tenant, realm.partnerAdminId(), scoped, limit, cursor);
+                    case ALL_PARTNER_ACCOUNT_EXECUTIVES -> lists.list(tenant, scoped, limit, cursor);
+                    case CREATED_OR_ASSIGNED -> lists.listCreatedOrAssigned(tenant, realm.partnerAdminId(), scoped, limit, cursor);
                 };
             }
             case Policy.Scope.CustomersOf customers -> {
@@ -79,7 +91,7 @@ public final class UserDirectory {
                 String asked = bySalesRep ? query.salesRepId() : query.partnerId();
                 if (asked != null && !asked.equals(customers.userId())) throw new Forbidden("You may list only your own customers.");
                 UserQuery scoped = query.withRole(Role.CUSTOMER);
-                yield repository.list(tenant, bySalesRep ? scoped.withSalesRep(customers.userId()) : scoped.withPartner(customers.userId()), limit, cursor);
+                yield lists.list(tenant, bySalesRep ? scoped.withSalesRep(customers.userId()) : scoped.withPartner(customers.userId()), limit, cursor);
             }
             case Policy.Scope.OnlySelf self -> throw new Forbidden(self.reason());
         };
@@ -96,8 +108,8 @@ public final class UserDirectory {
      */
     public Page<AuditEntry> auditTrail(CallerId caller, String userId, int limit, String cursor) {
         try {
-            User target = Access.checked(repository, caller, userId, Policy.Action.VIEW_AUDIT).target();
-            return repository.auditTrail(caller.tenantId(), target.id(), limit, cursor);
+            User target = Access.checked(snapshots, caller, userId, Policy.Action.VIEW_AUDIT).target();
+            return trail.auditTrail(caller.tenantId(), target.id(), limit, cursor);
         } catch (DomainException.NotFound gone) {
             return deletedUsersTrail(caller, userId, limit, cursor, gone);
         }
@@ -110,9 +122,9 @@ public final class UserDirectory {
      * One more read, on this path only.
      */
     private Page<AuditEntry> deletedUsersTrail(CallerId caller, String userId, int limit, String cursor, DomainException.NotFound gone) {
-        User reader = Policy.userManager(repository.user(caller.tenantId(), caller.userId()));
+        User reader = Policy.userManager(users.user(caller.tenantId(), caller.userId()));
         if (!Policy.mayReadDeletedUsersTrail(reader)) throw gone;
-        Page<AuditEntry> page = repository.auditTrail(caller.tenantId(), userId, limit, cursor);
+        Page<AuditEntry> page = trail.auditTrail(caller.tenantId(), userId, limit, cursor);
         if (page.items().isEmpty() && cursor == null) throw gone;
         return page;
     }

@@ -70,7 +70,7 @@ public final class UserInput {
     }
 
     /** Checks that profiles and users named by the fields exist in the tenant and users have the right role. */
-    public void checkReferences(Map<UserField, Object> fields, com.peakcommerce.useradmin.ports.UserRepository.Snapshot snapshot) {
+    public void checkReferences(Map<UserField, Object> fields, com.peakcommerce.useradmin.ports.Snapshots.Snapshot snapshot) {
         fields.forEach((field, value) -> {
             switch (field.kind()) {
                 case PROFILE -> {

@@ -29,7 +29,7 @@ public final class AuditItems {
 
     /** How long entries are kept: the setting {@code AUDIT_RETENTION_DAYS}, read per write (a cheap lookup). */
     static Duration retention() {
-        return Duration.ofDays(Settings.optional("AUDIT_RETENTION_DAYS").map(Integer::parseInt).orElse(DEFAULT_RETENTION_DAYS));
+        return Duration.ofDays(Settings.environment().optional("AUDIT_RETENTION_DAYS").map(Integer::parseInt).orElse(DEFAULT_RETENTION_DAYS));
     }
 
     /** The transaction item that adds {@code entry}; its key is new, so the condition only guards against a clash. */

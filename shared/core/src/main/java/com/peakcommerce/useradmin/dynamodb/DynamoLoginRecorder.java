@@ -171,13 +171,33 @@ public final class DynamoLoginRecorder implements LoginRecorder {
         String condition = "attribute_exists(#pk) AND #suspended = :false AND #provisioning = :false AND #loginCount < :count AND "
                 + (flip ? "#verified = :false AND (" + verifies + ") AND #version = :version" : "(#verified = :true OR NOT (" + verifies + "))");
         if (flip) values.put(":version", n(flipFrom.version()));
-        String update = "SET #lastLoginAt = :at, #loginCount = :count, #version = #version + :one";
-        if (flip) {
-            names.put("#status", "status");
-            names.put("#statusPk", Index.BY_STATUS.partitionKey());
-            values.put(":status", s(UserStatus.ACTIVE_VERIFIED.name()));
-            values.put(":statusPk", s(Keys.byStatus(login.tenantId(), UserStatus.ACTIVE_VERIFIED)));
-            update += ", #verified = :true, #status = :status, #statusPk = :statusPk";
+        String update;
+        if (!flip) {
+            // Blind (the record is not read first): what a login changes on any record, as changed() derives it
+            // (DynamoLoginRecorderTest holds the two to each other).
+            update = "SET #lastLoginAt = :at, #loginCount = :count, #version = #version + :one";
+        } else {
+            // Pinned to the version read: everything the flip changes, derived from the item a full put would write
+            // (status, its index key, verified, …), so no index attribute can be forgotten here.
+            ItemMapper.Change change = ItemMapper.changed(flipFrom, after(flipFrom, login, true));
+            List<String> sets = new java.util.ArrayList<>();
+            int i = 0;
+            for (var attribute : change.set().entrySet()) {
+                names.put("#a" + i, attribute.getKey());
+                values.put(":a" + i, attribute.getValue());
+                sets.add("#a" + i + " = :a" + i);
+                i++;
+            }
+            List<String> removes = new java.util.ArrayList<>();
+            for (String attribute : change.removed()) {
+                names.put("#a" + i, attribute);
+                removes.add("#a" + i++);
+            }
+            update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+            values.remove(":one");
+            values.remove(":true");
+            values.remove(":at");
+            names.remove("#lastLoginAt");
         }
         return UpdateItemRequest.builder().tableName(table).key(Keys.user(login.tenantId(), login.userId()))
                 .conditionExpression(condition)
@@ -190,7 +210,7 @@ public final class DynamoLoginRecorder implements LoginRecorder {
     }
 
     /** The record as the update left it: what {@code ALL_OLD} returned, with what the update set. */
-    private static User after(User before, Login login, boolean flip) {
+    static User after(User before, Login login, boolean flip) {
         return new User(before.tenantId(), before.id(), before.fields(), before.provisioning(), before.suspended(),
                 before.verified() || flip, before.loginUpdatePending(), before.version() + 1, before.createdAt(),
                 before.updatedAt(), before.createdBy(), login.at(), login.loginsCount(), before.pendingMail());

@@ -22,8 +22,44 @@ final class ItemMapper {
     static final String ENTITY = "entity";
     /** The folded first name, for a search's second word ("smi jo": last name "smi…", first name "jo…"). */
     static final String FIRST_NAME_KEY = "firstNameKey";
+    static final String VERSION = "version";
+    static final String PENDING_MAIL = "pendingMail";
 
     private ItemMapper() {}
+
+    /**
+     * The stored attribute of each user field: the table's names, kept apart from the API's JSON names
+     * ({@link UserField#jsonName}) so that renaming a field of the API is no data migration. An exhaustive
+     * switch: a new field does not compile until it has its attribute.
+     */
+    static String attribute(UserField field) {
+        return switch (field) {
+            case ROLE -> "role";
+            case FIRST_NAME -> "firstName";
+            case LAST_NAME -> "lastName";
+            case USERNAME -> "username";
+            case ACCOUNT_NUMBER -> "accountNumber";
+            case AMENDMENT_DATE_ALIGNMENT -> "amendmentDateAlignment";
+            case PROFILE_ID -> "profileId";
+            case PARTNER_ID -> "partnerId";
+            case SALES_REP_ID -> "salesRepId";
+            case PARTNER_ADMIN_ID -> "partnerAdminId";
+            case SECURITY_REALM -> "securityRealm";
+            case PRIMARY -> "primary";
+            case NOTICE_TO_USER -> "noticeToUser";
+            case DISPLAY_NAME -> "displayName";
+            case COMPANY -> "company";
+            case JOB_TITLE -> "jobTitle";
+            case DEPARTMENT -> "department";
+            case ALTERNATIVE_EMAIL -> "alternativeEmail";
+            case PHONE -> "phone";
+            case STREET_ADDRESS -> "streetAddress";
+            case CITY -> "city";
+            case STATE -> "state";
+            case POSTAL_CODE -> "postalCode";
+            case COUNTRY -> "country";
+        };
+    }
 
     static Map<String, AttributeValue> userItem(User user) {
         String tenant = user.tenantId();
@@ -31,7 +67,7 @@ final class ItemMapper {
         item.put(ENTITY, s("USER"));
         item.put("id", s(user.id()));
         item.put("tenantId", s(tenant));
-        user.fields().forEach((field, value) -> item.put(field.jsonName(),
+        user.fields().forEach((field, value) -> item.put(attribute(field),
                 value instanceof Boolean b ? AttributeValue.fromBool(b) : s(value instanceof Enum<?> e ? e.name() : (String) value)));
         item.put("provisioning", AttributeValue.fromBool(user.provisioning()));
         item.put("suspended", AttributeValue.fromBool(user.suspended()));
@@ -67,6 +103,24 @@ final class ItemMapper {
         return item;
     }
 
+    /**
+     * What a write must change to turn the stored item of {@code before} into that of {@code after}: the
+     * attributes {@link #userItem} gives {@code after} that differ from {@code before}'s (to set), and those it
+     * no longer gives (to remove). An update derived from it leaves the item exactly as a full put would.
+     */
+    static Change changed(User before, User after) {
+        Map<String, AttributeValue> from = userItem(before);
+        Map<String, AttributeValue> to = userItem(after);
+        Map<String, AttributeValue> set = new java.util.TreeMap<>();
+        to.forEach((name, value) -> { if (!value.equals(from.get(name))) set.put(name, value); });
+        java.util.Set<String> removed = new java.util.TreeSet<>(from.keySet());
+        removed.removeAll(to.keySet());
+        return new Change(set, removed);
+    }
+
+    /** See {@link #changed}. */
+    record Change(Map<String, AttributeValue> set, java.util.Set<String> removed) {}
+
     private static void putRelation(Map<String, AttributeValue> item, Index index, String tenant, String relation, String userId) {
         if (userId != null) item.put(index.partitionKey(), s(Keys.byUser(tenant, relation, userId)));
     }
@@ -74,7 +128,7 @@ final class ItemMapper {
     static User user(Map<String, AttributeValue> item) {
         Map<UserField, Object> fields = new EnumMap<>(UserField.class);
         for (UserField field : UserField.values()) {
-            AttributeValue value = item.get(field.jsonName());
+            AttributeValue value = item.get(attribute(field));
             if (value == null) continue;
             fields.put(field, switch (field.kind()) {
                 case BOOLEAN -> value.bool();

@@ -8,8 +8,6 @@ import com.peakcommerce.useradmin.domain.Idempotent;
 import com.peakcommerce.useradmin.json.Json;
 import com.peakcommerce.useradmin.log.Log;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
-import com.peakcommerce.useradmin.wiring.Settings;
-import com.peakcommerce.useradmin.wiring.Wiring;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,11 +27,30 @@ import java.util.function.Function;
  * could replay another's answer, and anyone could write records to the table.
  */
 public final class Http {
-    private Http() {}
+    private final IdempotencyStore idempotency;
+    private final String claimNamespace;
 
-    public static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Context context, Function<Request, Response> operation) {
+    /** {@code idempotency} holds the keyed requests' answers; {@code claimNamespace} is where the caller's claims are. */
+    public Http(IdempotencyStore idempotency, String claimNamespace) {
+        this.idempotency = idempotency;
+        this.claimNamespace = claimNamespace;
+    }
+
+    /**
+     * For routes without a verified caller (the Auth0 hooks authenticate their callers themselves): a key is
+     * claimed only for a verified caller, so no store is ever asked.
+     */
+    public static Http withoutCallers(String claimNamespace) {
+        return new Http(new IdempotencyStore() {
+            @Override public Outcome claim(String tenantId, String callerId, String key, String fingerprint) { throw new IllegalStateException("no caller"); }
+            @Override public void complete(Claimed claim, StoredAnswer answer) { throw new IllegalStateException("no caller"); }
+            @Override public void release(Claimed claim) { throw new IllegalStateException("no caller"); }
+        }, claimNamespace);
+    }
+
+    public APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Context context, Function<Request, Response> operation) {
         String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : Request.gatewayRequestId(event);
-        Request request = new Request(event, Settings.claimNamespace(), requestId);
+        Request request = new Request(event, claimNamespace, requestId);
         Map<String, Object> logContext = new LinkedHashMap<>();
         logContext.put("requestId", requestId);
         logContext.put("route", event.getRouteKey());
@@ -48,7 +65,7 @@ public final class Http {
             }
             if (key == null) return toEvent(answer(operation, request, requestId));
             // One run per caller and key (the transport-free Idempotent: its scope is the caller).
-            var result = new Idempotent(idempotencyStore()).run(caller.tenantId(), caller.userId(), key, Idempotency.fingerprint(request),
+            var result = new Idempotent(idempotency).run(caller.tenantId(), caller.userId(), key, Idempotency.fingerprint(request),
                     () -> Sent.of(answer(operation, request, requestId)),
                     sent -> Idempotency.keep(sent.event().getStatusCode()),
                     sent -> Idempotency.stored(sent.response(), sent.event()));
@@ -96,11 +113,6 @@ public final class Http {
         Response response = Problems.of(e, requestId);
         Log.info("refused", "status", response.status(), "reason", e.getClass().getSimpleName());
         return response;
-    }
-
-    /** Built on the first keyed request only, so functions that only read never build it. */
-    private static IdempotencyStore idempotencyStore() {
-        return Wiring.idempotencyStore();
     }
 
     private static com.peakcommerce.useradmin.domain.CallerId safeCaller(Request request) {

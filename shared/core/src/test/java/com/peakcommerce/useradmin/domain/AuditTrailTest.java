@@ -46,9 +46,9 @@ class AuditTrailTest {
     private final World world = World.seeded();
     /** Moved forward between changes, so entries have distinct times. */
     private final MovableClock clock = new MovableClock(T0);
-    private final UserAdministration administration = new UserAdministration(world.repository, world.identityProvider, world.mailer, clock,
+    private final UserAdministration administration = new UserAdministration(world.stores, world.identityProvider, world.mailer, clock,
             () -> UUID.randomUUID().toString());
-    private final SelfService self = new SelfService(world.repository, administration,
+    private final SelfService self = new SelfService(world.stores, administration,
             new DynamoResetLimiter(world.dynamo.client, world.dynamo.table), clock);
     private final CallerId admin = new CallerId(TENANT, ADMIN_ID, REQUEST);
     private final User customer = world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
@@ -215,7 +215,7 @@ class AuditTrailTest {
         world.identityProvider.failNext("createLogin", Reason.CONFLICT);
         Clock later = Clock.offset(clock, Reconciler.GRACE.plusMinutes(1));
 
-        new Reconciler(world.repository, new UserAdministration(world.repository, world.identityProvider, world.mailer, later, () -> "unused"), later)
+        new Reconciler(world.stores, new UserAdministration(world.stores, world.identityProvider, world.mailer, later, () -> "unused"), later)
                 .run(Duration.ofSeconds(30));
 
         AuditEntry rollback = trail(id).getFirst();

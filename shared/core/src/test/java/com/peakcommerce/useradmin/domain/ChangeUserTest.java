@@ -8,7 +8,7 @@ import com.peakcommerce.useradmin.domain.DomainException.StaleVersion;
 import com.peakcommerce.useradmin.domain.DomainException.Unavailable;
 import com.peakcommerce.useradmin.domain.DomainException.VersionRequired;
 import com.peakcommerce.useradmin.ports.IdentityProviderException.Reason;
-import com.peakcommerce.useradmin.ports.UserRepository;
+import com.peakcommerce.useradmin.ports.Users;
 import com.peakcommerce.useradmin.testing.World;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +95,7 @@ class ChangeUserTest {
         assertTrue(world.mailer.last().text().contains("https://idp.test/tickets/email-verification/" + CUSTOMER_ID));
         // the old username is free again, the new one is taken
         world.seedUser(TENANT, "u-old", Role.GLOBAL_ADMIN, "Other", "Person", "carla@example.com");
-        var taken = assertThrows(UserRepository.UsernameTaken.class, () -> world.seedUser(TENANT, "u-new", Role.GLOBAL_ADMIN, "Other", "Person", "CARLA.NEW@example.com"));
+        var taken = assertThrows(Users.UsernameTaken.class, () -> world.seedUser(TENANT, "u-new", Role.GLOBAL_ADMIN, "Other", "Person", "CARLA.NEW@example.com"));
         assertEquals(CUSTOMER_ID, taken.holderId());
         assertEquals(after.version(), world.stored(CUSTOMER_ID).version());
     }

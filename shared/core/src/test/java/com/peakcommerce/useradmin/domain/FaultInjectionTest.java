@@ -41,20 +41,29 @@ class FaultInjectionTest {
 
     private enum Recovery { RETRY, RECONCILER }
 
+    /** A failure to inject, and the exception it surfaces as. */
+    private record Fault(Consumer<Fixture> inject, Class<? extends RuntimeException> type) {}
+
+    /**
+     * What an operation leaves once recovered: the mails it sends (to {@code mailsTo}) and the one audit entry of
+     * its kind on {@code subject}'s trail (found by username: a created user's id is drawn at random).
+     */
+    private record Outcome(String mailsTo, int mails, String subject, AuditEntry.Action entry) {}
+
     /** One scenario: prepare the failure, run the operation once (it fails), then recover. */
-    private record Scenario(String name, Consumer<Fixture> inject, Consumer<Fixture> operation, Recovery recovery) {}
+    private record Scenario(String name, Fault fault, Consumer<Fixture> operation, Outcome outcome, Recovery recovery) {}
 
     /** The world, with the operation's service on a repository that can crash. */
     private static final class Fixture {
         final World world = World.seeded();
-        final CrashingRepository crashing = new CrashingRepository(world.repository);
-        final UserAdministration administration = new UserAdministration(crashing, world.identityProvider, world.mailer, world.clock, () -> UUID.randomUUID().toString());
+        final CrashingRepository crashing = new CrashingRepository(world.stores);
+        final UserAdministration administration = new UserAdministration(crashing.stores(), world.identityProvider, world.mailer, world.clock, () -> UUID.randomUUID().toString());
         final User customer = world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
 
         /** Later than the reconciler's grace period. */
         Reconciler reconciler() {
             Clock later = Clock.offset(world.clock, Reconciler.GRACE.plusMinutes(1));
-            return new Reconciler(world.repository, new UserAdministration(world.repository, world.identityProvider, world.mailer, later, () -> UUID.randomUUID().toString()), later);
+            return new Reconciler(world.stores, new UserAdministration(world.stores, world.identityProvider, world.mailer, later, () -> UUID.randomUUID().toString()), later);
         }
 
         long version() { return world.stored(CUSTOMER_ID).version(); }
@@ -66,13 +75,19 @@ class FaultInjectionTest {
         return body;
     }
 
-    private static Consumer<Fixture> idpDown(String operation) {
-        return f -> f.world.identityProvider.failNext(operation, Reason.UNAVAILABLE);
+    private static Fault idpDown(String operation) {
+        return new Fault(f -> f.world.identityProvider.failNext(operation, Reason.UNAVAILABLE), DomainException.Unavailable.class);
     }
 
-    private static Consumer<Fixture> crashBefore(String method, int skip) {
-        return f -> f.crashing.crashBefore(method, skip);
+    private static Fault crashBefore(String method, int skip) {
+        return new Fault(f -> f.crashing.crashBefore(method, skip), CrashingRepository.Crash.class);
     }
+
+    private static final Outcome CREATED = new Outcome("nina@example.com", 1, "nina@example.com", AuditEntry.Action.USER_CREATED);
+    private static final Outcome RENAMED = new Outcome("carla.new@example.com", 1, "carla.new@example.com", AuditEntry.Action.USERNAME_CHANGED);
+    private static final Outcome SUSPENDED = new Outcome("carla@example.com", 0, CUSTOMER_ID, AuditEntry.Action.USER_SUSPENDED);
+    private static final Outcome ENABLED = new Outcome("carla@example.com", 0, CUSTOMER_ID, AuditEntry.Action.USER_ENABLED);
+    private static final Outcome DELETED = new Outcome("carla@example.com", 0, CUSTOMER_ID, AuditEntry.Action.USER_DELETED);
 
     private static final Consumer<Fixture> CREATE = f -> f.administration.create(f.world.admin, newCustomer());
     private static final Map<String, Object> NEW_USERNAME = Map.of("username", "carla.new@example.com", "lastName", "Newname");
@@ -83,26 +98,26 @@ class FaultInjectionTest {
     private static List<Scenario> scenarios() {
         List<Scenario> all = new ArrayList<>();
         for (Recovery recovery : Recovery.values()) {
-            all.add(new Scenario("create: identity provider down at the login", idpDown("createLogin"), CREATE, recovery));
-            all.add(new Scenario("create: identity provider down at the link", idpDown("passwordChangeTicket"), CREATE, recovery));
-            all.add(new Scenario("create: crash before the record leaves provisioning", crashBefore("replaceBookkeeping", 0), CREATE, recovery));
-            all.add(new Scenario("edit: identity provider down at the login update", idpDown("updateLogin"), UPDATE, recovery));
-            all.add(new Scenario("edit: crash before the pending mark is cleared", crashBefore("replaceBookkeeping", 0), UPDATE, recovery));
+            all.add(new Scenario("create: identity provider down at the login", idpDown("createLogin"), CREATE, CREATED, recovery));
+            all.add(new Scenario("create: identity provider down at the link", idpDown("passwordChangeTicket"), CREATE, CREATED, recovery));
+            all.add(new Scenario("create: crash before the record leaves provisioning", crashBefore("replaceBookkeeping", 0), CREATE, CREATED, recovery));
+            all.add(new Scenario("edit: identity provider down at the login update", idpDown("updateLogin"), UPDATE, RENAMED, recovery));
+            all.add(new Scenario("edit: crash before the pending mark is cleared", crashBefore("replaceBookkeeping", 0), UPDATE, RENAMED, recovery));
         }
-        all.add(new Scenario("create: crash before the first write", crashBefore("insert", 0), CREATE, Recovery.RETRY));
-        all.add(new Scenario("edit: crash before the first write", crashBefore("replace", 0), UPDATE, Recovery.RETRY));
-        all.add(new Scenario("suspend: identity provider down at the block", idpDown("block"), SUSPEND, Recovery.RETRY));
-        all.add(new Scenario("suspend: crash after the block, before the record", crashBefore("replace", 0), SUSPEND, Recovery.RETRY));
-        all.add(new Scenario("enable: identity provider down at the unblock", f -> {
+        all.add(new Scenario("create: crash before the first write", crashBefore("insert", 0), CREATE, CREATED, Recovery.RETRY));
+        all.add(new Scenario("edit: crash before the first write", crashBefore("replace", 0), UPDATE, RENAMED, Recovery.RETRY));
+        all.add(new Scenario("suspend: identity provider down at the block", idpDown("block"), SUSPEND, SUSPENDED, Recovery.RETRY));
+        all.add(new Scenario("suspend: crash after the block, before the record", crashBefore("replace", 0), SUSPEND, SUSPENDED, Recovery.RETRY));
+        all.add(new Scenario("enable: identity provider down at the unblock", new Fault(f -> {
             SUSPEND.accept(f);
             f.world.identityProvider.failNext("unblock", Reason.UNAVAILABLE);
-        }, f -> f.administration.enable(f.world.admin, CUSTOMER_ID), Recovery.RETRY));
-        all.add(new Scenario("enable: crash after the unblock, before the record", f -> {
+        }, DomainException.Unavailable.class), f -> f.administration.enable(f.world.admin, CUSTOMER_ID), ENABLED, Recovery.RETRY));
+        all.add(new Scenario("enable: crash after the unblock, before the record", new Fault(f -> {
             SUSPEND.accept(f);
             f.crashing.crashBeforeNext("replace");
-        }, f -> f.administration.enable(f.world.admin, CUSTOMER_ID), Recovery.RETRY));
-        all.add(new Scenario("delete: identity provider down at the login", idpDown("deleteLogin"), DELETE, Recovery.RETRY));
-        all.add(new Scenario("delete: crash after the login, before the record", crashBefore("delete", 0), DELETE, Recovery.RETRY));
+        }, CrashingRepository.Crash.class), f -> f.administration.enable(f.world.admin, CUSTOMER_ID), ENABLED, Recovery.RETRY));
+        all.add(new Scenario("delete: identity provider down at the login", idpDown("deleteLogin"), DELETE, DELETED, Recovery.RETRY));
+        all.add(new Scenario("delete: crash after the login, before the record", crashBefore("delete", 0), DELETE, DELETED, Recovery.RETRY));
         return all;
     }
 
@@ -110,14 +125,21 @@ class FaultInjectionTest {
     List<DynamicTest> everyStepOfEveryOperationRecovers() {
         return scenarios().stream().map(s -> DynamicTest.dynamicTest(s.name() + " / " + s.recovery(), () -> {
             Fixture f = new Fixture();
-            s.inject().accept(f);
+            s.fault().inject().accept(f);
             INJECTED.incrementAndGet();
-            assertThrows(RuntimeException.class, () -> s.operation().accept(f), "the injected fault fails the request");
+            assertThrows(s.fault().type(), () -> s.operation().accept(f), "the injected fault, and nothing else, fails the request");
 
             if (s.recovery() == Recovery.RETRY) s.operation().accept(f);
             else assertEquals(0, f.reconciler().run(Duration.ofSeconds(30)).failed());
 
             assertAgree(f.world);
+            Outcome outcome = s.outcome();
+            assertEquals(outcome.mails(), f.world.mailer.sent.stream().filter(m -> m.to().equals(outcome.mailsTo())).count(),
+                    "mails to " + outcome.mailsTo() + " once recovered: none lost, none twice");
+            String subject = outcome.subject().contains("@")
+                    ? f.world.repository.userIdByUsername(TENANT, outcome.subject()).orElse(CUSTOMER_ID) : outcome.subject();
+            assertEquals(1, f.world.repository.auditTrail(TENANT, subject, 100, null).items().stream()
+                    .filter(e -> e.action() == outcome.entry()).count(), "one " + outcome.entry() + " entry, however many attempts");
         })).toList();
     }
 
@@ -152,7 +174,7 @@ class FaultInjectionTest {
         assertThrows(DomainException.Unavailable.class, () -> CREATE.accept(f));
         INJECTED.incrementAndGet();
 
-        Reconciler now = new Reconciler(f.world.repository, f.world.administration, f.world.clock);
+        Reconciler now = new Reconciler(f.world.stores, f.world.administration, f.world.clock);
         assertEquals(new Reconciler.Report(0, 0, 0, 0), now.run(Duration.ofSeconds(30)), "within the grace period a request may still finish it");
 
         f.world.identityProvider.failNext("createLogin", Reason.UNAVAILABLE);

@@ -37,7 +37,7 @@ class OwedMailTest {
     /** Later than the reconciler's grace period. */
     private Reconciler reconciler() {
         Clock later = Clock.offset(world.clock, Reconciler.GRACE.plusMinutes(1));
-        return new Reconciler(world.repository, new UserAdministration(world.repository, world.identityProvider, world.mailer, later, () -> UUID.randomUUID().toString()), later);
+        return new Reconciler(world.stores, new UserAdministration(world.stores, world.identityProvider, world.mailer, later, () -> UUID.randomUUID().toString()), later);
     }
 
     private static Map<String, Object> newCustomer(String username) {
@@ -49,7 +49,7 @@ class OwedMailTest {
         return world.repository.pending(World.NOW.plus(Duration.ofHours(1)), null, 100).stream().map(User::id).toList();
     }
 
-    private UserAdministration.Created createWithFailingMail(String username) {
+    private Provisioning.Created createWithFailingMail(String username) {
         world.mailer.failNext(1);
         return world.administration.create(world.admin, newCustomer(username));
     }
@@ -159,7 +159,7 @@ class OwedMailTest {
 
     @Test
     void aFailedVerificationMailAfterTheUsersOwnEmailChangeIsResent() {
-        var self = new SelfService(world.repository, world.administration, new DynamoResetLimiter(world.dynamo.client, world.dynamo.table), world.clock);
+        var self = new SelfService(world.stores, world.administration, new DynamoResetLimiter(world.dynamo.client, world.dynamo.table), world.clock);
         world.mailer.failNext(1);
         User changed = self.changeEmail(new CallerId(TENANT, CUSTOMER_ID), customer.version(), Map.of("email", "carla.self@example.com"));
         assertEquals(PendingMail.VERIFICATION, changed.pendingMail());

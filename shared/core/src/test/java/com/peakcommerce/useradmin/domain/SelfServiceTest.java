@@ -40,7 +40,7 @@ class SelfServiceTest {
     /** A clock the limiter tests move forward. */
     private final MovableClock clock = new MovableClock(NOW);
     private final DynamoResetLimiter limiter = new DynamoResetLimiter(world.dynamo.client, world.dynamo.table);
-    private final SelfService self = new SelfService(world.repository, world.administration, limiter, clock);
+    private final SelfService self = new SelfService(world.stores, world.administration, limiter, clock);
     private final CallerId carla = new CallerId(TENANT, CUSTOMER_ID);
     private final User customer = world.seed(User.created(TENANT, CUSTOMER_ID,
             World.fieldsFor(Role.CUSTOMER, "Carla", "Customer", "carla@example.com"), false, "seed", NOW).withFlags(true, false, true, false));

@@ -46,15 +46,15 @@ class LocalStackRepositoryTest {
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
             .build();
     private final String table = "users-" + UUID.randomUUID();
-    private final DynamoUserRepository repository;
+    private final com.peakcommerce.useradmin.ports.Stores stores;
     private final UserAdministration administration;
 
     LocalStackRepositoryTest() {
         TableDefinition.createIfMissing(dynamo, table);
-        repository = new DynamoUserRepository(dynamo, table);
-        administration = new UserAdministration(repository, new RecordingIdentityProvider(), new RecordingMailer(),
+        stores = DynamoStores.of(new Table(dynamo, table));
+        administration = new UserAdministration(stores, new RecordingIdentityProvider(), new RecordingMailer(),
                 Clock.fixed(World.NOW, ZoneOffset.UTC), () -> UUID.randomUUID().toString());
-        repository.insertProfile(new Profile(World.TENANT, World.PROFILE_ID, "Standard", 1, World.NOW, World.NOW));
+        ItemMapperFixture.putProfile(dynamo, table, new Profile(World.TENANT, World.PROFILE_ID, "Standard", 1, World.NOW, World.NOW));
     }
 
     @Test
@@ -67,7 +67,7 @@ class LocalStackRepositoryTest {
         }
         assertThrows(Conflict.class, () -> administration.create(caller, Map.of("role", "GLOBAL_ADMIN", "firstName", "J", "lastName", "B", "username", "JO@example.com")));
 
-        List<String> names = repository.list(World.TENANT, new UserQuery(Role.GLOBAL_ADMIN, null, null, null, null, null, null, null), 10, null)
+        List<String> names = stores.userLists().list(World.TENANT, new UserQuery(Role.GLOBAL_ADMIN, null, null, null, null, null, null, null), 10, null)
                 .items().stream().map(User::lastName).toList();
         assertEquals(List.of("Admin", "Brown", "Brownlee"), names);
     }

@@ -6,7 +6,7 @@ import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.MotoTable;
-import com.peakcommerce.useradmin.wiring.Wiring;
+import com.peakcommerce.useradmin.wiring.Settings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,9 +26,9 @@ class HttpIdempotencyTest {
     private final MotoTable dynamo = MotoTable.newTable();
     private final AtomicInteger runs = new AtomicInteger();
 
-    HttpIdempotencyTest() {
-        Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(dynamo.client, dynamo.table, Clock.systemUTC()));
-    }
+    private Http http = with(new DynamoIdempotencyStore(dynamo.client, dynamo.table, Clock.systemUTC()));
+
+    private static Http with(IdempotencyStore store) { return new Http(store, Settings.DEFAULT_CLAIM_NAMESPACE); }
 
     private static APIGatewayV2HTTPEvent keyed(String eventName, String key) {
         APIGatewayV2HTTPEvent event = Events.load(eventName);
@@ -52,9 +52,9 @@ class HttpIdempotencyTest {
             return CREATED.apply(request);
         });
 
-        APIGatewayV2HTTPResponse failed = Http.respond(keyed("create-user", "k"), null, failingOnce);
-        APIGatewayV2HTTPResponse retried = Http.respond(keyed("create-user", "k"), null, failingOnce);
-        APIGatewayV2HTTPResponse replayed = Http.respond(keyed("create-user", "k"), null, failingOnce);
+        APIGatewayV2HTTPResponse failed = http.respond(keyed("create-user", "k"), null, failingOnce);
+        APIGatewayV2HTTPResponse retried = http.respond(keyed("create-user", "k"), null, failingOnce);
+        APIGatewayV2HTTPResponse replayed = http.respond(keyed("create-user", "k"), null, failingOnce);
 
         assertEquals(500, failed.getStatusCode());
         assertEquals(201, retried.getStatusCode());
@@ -69,9 +69,9 @@ class HttpIdempotencyTest {
 
     @Test
     void aStoreThatCannotClaimIsA500AndTheOperationDoesNotRun() {
-        Wiring.install(IdempotencyStore.class, new Broken(true, false));
+        http = with(new Broken(true, false));
 
-        APIGatewayV2HTTPResponse answer = Http.respond(keyed("create-user", "k"), null, counted(CREATED));
+        APIGatewayV2HTTPResponse answer = http.respond(keyed("create-user", "k"), null, counted(CREATED));
 
         assertEquals(500, answer.getStatusCode());
         assertEquals(0, runs.get());
@@ -79,9 +79,9 @@ class HttpIdempotencyTest {
 
     @Test
     void aStoreThatCannotKeepTheAnswerStillAnswers() {
-        Wiring.install(IdempotencyStore.class, new Broken(false, true));
+        http = with(new Broken(false, true));
 
-        APIGatewayV2HTTPResponse answer = Http.respond(keyed("create-user", "k"), null, counted(CREATED));
+        APIGatewayV2HTTPResponse answer = http.respond(keyed("create-user", "k"), null, counted(CREATED));
 
         assertEquals(201, answer.getStatusCode());
         assertEquals(1, runs.get());
@@ -89,12 +89,12 @@ class HttpIdempotencyTest {
 
     @Test
     void readsAndRequestsWithoutACallerIgnoreTheKey() {
-        Wiring.install(IdempotencyStore.class, new Broken(true, true));
+        http = with(new Broken(true, true));
         APIGatewayV2HTTPEvent anonymous = keyed("create-user", "k");
         anonymous.getRequestContext().setAuthorizer(null);
 
-        assertEquals(200, Http.respond(keyed("get-user", "k"), null, counted(request -> Response.ok(Map.of()))).getStatusCode());
-        assertEquals(202, Http.respond(anonymous, null, counted(request -> Response.accepted(Map.of()))).getStatusCode());
+        assertEquals(200, http.respond(keyed("get-user", "k"), null, counted(request -> Response.ok(Map.of()))).getStatusCode());
+        assertEquals(202, http.respond(anonymous, null, counted(request -> Response.accepted(Map.of()))).getStatusCode());
         assertEquals(2, runs.get());
     }
 
@@ -105,8 +105,8 @@ class HttpIdempotencyTest {
         encoded.setBody(Base64.getEncoder().encodeToString(plain.getBody().getBytes(StandardCharsets.UTF_8)));
         encoded.setIsBase64Encoded(true);
 
-        Http.respond(plain, null, counted(CREATED));
-        APIGatewayV2HTTPResponse second = Http.respond(encoded, null, counted(CREATED));
+        http.respond(plain, null, counted(CREATED));
+        APIGatewayV2HTTPResponse second = http.respond(encoded, null, counted(CREATED));
 
         assertEquals("true", second.getHeaders().get("Idempotent-Replayed"));
         assertEquals(1, runs.get());
@@ -137,8 +137,8 @@ class HttpIdempotencyTest {
         Function<Request, Response> withSecret = request -> Response.created(Map.of("id", "42", "secret", "s3cr3t"), "/users/42")
                 .replayedAs(Map.of("id", "42"));
 
-        APIGatewayV2HTTPResponse first = Http.respond(keyed("create-user", "k"), null, withSecret);
-        APIGatewayV2HTTPResponse replayed = Http.respond(keyed("create-user", "k"), null, withSecret);
+        APIGatewayV2HTTPResponse first = http.respond(keyed("create-user", "k"), null, withSecret);
+        APIGatewayV2HTTPResponse replayed = http.respond(keyed("create-user", "k"), null, withSecret);
 
         assertTrue(first.getBody().contains("s3cr3t"));
         assertEquals("{\"id\":\"42\"}", replayed.getBody());

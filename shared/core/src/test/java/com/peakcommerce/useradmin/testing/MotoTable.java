@@ -1,6 +1,8 @@
 package com.peakcommerce.useradmin.testing;
 
-import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
+import com.peakcommerce.useradmin.dynamodb.DynamoStores;
+import com.peakcommerce.useradmin.dynamodb.Table;
+import com.peakcommerce.useradmin.ports.Stores;
 import com.peakcommerce.useradmin.dynamodb.TableDefinition;
 import com.peakcommerce.useradmin.emulator.MotoServer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,8 +57,9 @@ public final class MotoTable {
         return raw;
     }
 
-    public DynamoUserRepository repository() {
-        return new DynamoUserRepository(client, table);
+    /** Every port of the table, on this table. */
+    public Stores stores() {
+        return DynamoStores.of(new Table(client, table));
     }
 
     /** The DynamoDB operations sent since the last {@link #resetCalls()}, in order. */

@@ -11,7 +11,13 @@ import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.domain.UserAdministration;
 import com.peakcommerce.useradmin.domain.UserDirectory;
 import com.peakcommerce.useradmin.domain.UserField;
-import com.peakcommerce.useradmin.dynamodb.DynamoUserRepository;
+import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
+import com.peakcommerce.useradmin.http.Http;
+import com.peakcommerce.useradmin.ports.Stores;
+import com.peakcommerce.useradmin.ports.TokenSigner;
+import com.peakcommerce.useradmin.wiring.Adapters;
+import com.peakcommerce.useradmin.wiring.Parameters;
+import com.peakcommerce.useradmin.wiring.Settings;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Everything a test of the services needs: a fresh table in the moto emulator, the identity-provider and
@@ -34,14 +41,31 @@ public final class World {
     public static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
     public final MotoTable dynamo = MotoTable.newTable();
-    public final DynamoUserRepository repository = dynamo.repository();
+    public final Stores stores = dynamo.stores();
+    /** The same ports, by the names tests read best, and seeding. */
+    public final Records repository = new Records(stores, dynamo);
     public final RecordingIdentityProvider identityProvider = new RecordingIdentityProvider();
     public final RecordingMailer mailer = new RecordingMailer();
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    public final UserAdministration administration = new UserAdministration(repository, identityProvider, mailer, clock, () -> UUID.randomUUID().toString());
-    public final UserDirectory directory = new UserDirectory(repository);
-    public final ProfileCatalog profiles = new ProfileCatalog(repository, clock, () -> UUID.randomUUID().toString());
+    public final UserAdministration administration = new UserAdministration(stores, identityProvider, mailer, clock, () -> UUID.randomUUID().toString());
+    public final UserDirectory directory = new UserDirectory(stores);
+    public final ProfileCatalog profiles = new ProfileCatalog(stores, clock, () -> UUID.randomUUID().toString());
     public final CallerId admin = new CallerId(TENANT, ADMIN_ID);
+    /** The HTTP mapper on this table's {@code Idempotency-Key} records. */
+    public final Http http = new Http(new DynamoIdempotencyStore(dynamo.client, dynamo.table, clock), Settings.DEFAULT_CLAIM_NAMESPACE);
+
+    /** Everything a function group is built from, on this world's table and doubles; {@code more} adds settings. */
+    public Adapters adapters(Supplier<TokenSigner> signer, Parameters parameters, Map<String, String> more) {
+        Map<String, String> settings = new java.util.HashMap<>(more);
+        settings.put("TABLE_NAME", dynamo.table);
+        return new Adapters(dynamo.client, Settings.of(settings), clock, () -> UUID.randomUUID().toString(),
+                () -> identityProvider, () -> mailer, signer, parameters);
+    }
+
+    /** Without a signer or parameters (the groups that use neither). */
+    public Adapters adapters() {
+        return adapters(Adapters.unavailable("a signer"), Adapters.NO_PARAMETERS, Map.of());
+    }
 
     /** Tenant "demo" (Demo Portal) with its Global Admin and the "Standard" profile; tenant "other" with only its own "Standard" profile. */
     public static World seeded() {

@@ -3,7 +3,7 @@ package com.peakcommerce.useradmin.kms;
 import com.peakcommerce.useradmin.jose.Es256;
 import com.peakcommerce.useradmin.ports.TokenSigner;
 import com.peakcommerce.useradmin.wiring.Settings;
-import com.peakcommerce.useradmin.wiring.Wiring;
+import com.peakcommerce.useradmin.wiring.Adapters;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -37,10 +37,10 @@ public final class KmsTokenSigner implements TokenSigner {
     public static KmsTokenSigner fromEnvironment() {
         KmsClient client = KmsClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(Settings.required("AWS_REGION")))
-                .credentialsProvider(Wiring.awsCredentials())
+                .region(Region.of(Settings.environment().required("AWS_REGION")))
+                .credentialsProvider(Adapters.awsCredentials())
                 .build();
-        return new KmsTokenSigner(client, Settings.required("IMPERSONATION_KEY_ID"));
+        return new KmsTokenSigner(client, Settings.environment().required("IMPERSONATION_KEY_ID"));
     }
 
     @Override

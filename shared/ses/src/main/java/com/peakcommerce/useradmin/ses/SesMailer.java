@@ -1,7 +1,7 @@
 package com.peakcommerce.useradmin.ses;
 
 import com.peakcommerce.useradmin.ports.Mailer;
-import com.peakcommerce.useradmin.wiring.Wiring;
+import com.peakcommerce.useradmin.wiring.Adapters;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -33,7 +33,7 @@ import java.util.function.Function;
  *   <li>{@code MAIL_SENDER} (required): the sender, e.g. {@code "PeakCommerce <no-reply@example.com>"}.</li>
  *   <li>{@code SES_CONFIGURATION_SET} (optional): the configuration set name.</li>
  *   <li>{@code AWS_REGION} (required; Lambda sets it).</li>
- *   <li>Credentials: {@code Wiring.awsCredentials()}, Lambda's environment variables or, under SnapStart,
+ *   <li>Credentials: {@code Adapters.awsCredentials()}, Lambda's environment variables or, under SnapStart,
  *       the container endpoint.</li>
  *   <li>Endpoint: the SDK (2.57.8, {@code DefaultSesV2BaseClientBuilder}) itself reads only
  *       {@code AWS_ENDPOINT_URL_SESV2} (system property {@code aws.endpointUrlSesV2}, profile section
@@ -84,7 +84,7 @@ public final class SesMailer implements Mailer {
      * @throws IllegalStateException when {@code AWS_REGION} or {@code MAIL_SENDER} is missing
      */
     public static SesMailer fromEnvironment() {
-        return fromEnvironment(System::getenv, Wiring.awsCredentials());
+        return fromEnvironment(System::getenv, Adapters.awsCredentials());
     }
 
     static SesMailer fromEnvironment(Function<String, String> env, AwsCredentialsProvider credentials) {

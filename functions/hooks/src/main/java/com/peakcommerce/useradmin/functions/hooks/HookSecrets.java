@@ -1,12 +1,7 @@
 package com.peakcommerce.useradmin.functions.hooks;
 
 import com.peakcommerce.useradmin.log.Log;
-import com.peakcommerce.useradmin.wiring.Settings;
-import com.peakcommerce.useradmin.wiring.Wiring;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ssm.SsmClient;
+import com.peakcommerce.useradmin.wiring.Parameters;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -77,25 +72,15 @@ public final class HookSecrets {
         public String toString() { return "LogStreamToken[" + tokens.size() + " value(s)]"; }
     }
 
-    /** {@code WEBHOOK_SECRET_PARAMETER} names the parameter; {@code AWS_REGION} (Lambda sets it) the region. */
-    static PostLoginSecrets postLoginSecretsFromEnvironment() {
-        return postLoginSecrets(ssmClient(Settings.required("AWS_REGION")), Settings.required("WEBHOOK_SECRET_PARAMETER"));
-    }
-
-    /** {@code LOG_STREAM_TOKEN_PARAMETER} names the parameter. */
-    static LogStreamTokens logStreamTokensFromEnvironment() {
-        return logStreamTokens(ssmClient(Settings.required("AWS_REGION")), Settings.required("LOG_STREAM_TOKEN_PARAMETER"));
-    }
-
     /** The post-login secret in the SSM parameter {@code parameterName}, read now and again every {@link #MAX_AGE}. */
-    public static PostLoginSecrets postLoginSecrets(SsmClient ssm, String parameterName) {
-        var values = new Refreshing(ssm, parameterName, Clock.systemUTC());
+    public static PostLoginSecrets postLoginSecrets(Parameters parameters, String parameterName) {
+        var values = new Refreshing(parameters, parameterName, Clock.systemUTC());
         return () -> new PostLoginSecret(values.get());
     }
 
     /** The log stream's token in the SSM parameter {@code parameterName}, read now and again every {@link #MAX_AGE}. */
-    public static LogStreamTokens logStreamTokens(SsmClient ssm, String parameterName) {
-        var values = new Refreshing(ssm, parameterName, Clock.systemUTC());
+    public static LogStreamTokens logStreamTokens(Parameters parameters, String parameterName) {
+        var values = new Refreshing(parameters, parameterName, Clock.systemUTC());
         return () -> new LogStreamToken(values.get());
     }
 
@@ -105,17 +90,17 @@ public final class HookSecrets {
      * moment must not lock everyone out.
      */
     static final class Refreshing implements Supplier<List<String>> {
-        private final SsmClient ssm;
+        private final Parameters parameters;
         private final String parameterName;
         private final Clock clock;
         private volatile List<String> values;
         private volatile Instant readAt;
 
-        Refreshing(SsmClient ssm, String parameterName, Clock clock) {
-            this.ssm = ssm;
+        Refreshing(Parameters parameters, String parameterName, Clock clock) {
+            this.parameters = parameters;
             this.parameterName = parameterName;
             this.clock = clock;
-            this.values = read(ssm, parameterName);
+            this.values = read(parameters, parameterName);
             this.readAt = clock.instant();
         }
 
@@ -123,7 +108,7 @@ public final class HookSecrets {
         public List<String> get() {
             if (Duration.between(readAt, clock.instant()).compareTo(MAX_AGE) > 0) {
                 try {
-                    values = read(ssm, parameterName);
+                    values = read(parameters, parameterName);
                     readAt = clock.instant();
                 } catch (IllegalStateException e) {
                     Log.warn("could not read the parameter again; the values read before stay in use", "parameter", parameterName, "error", e.getMessage());
@@ -139,30 +124,13 @@ public final class HookSecrets {
      * @throws IllegalStateException when it cannot be read or holds no value long enough; the message
      *                               names the parameter, never its value
      */
-    static List<String> read(SsmClient ssm, String parameterName) {
-        String value;
-        try {
-            value = ssm.getParameter(b -> b.name(parameterName).withDecryption(true)).parameter().value();
-        } catch (SdkException e) {
-            throw new IllegalStateException("Could not read SSM parameter " + parameterName + ": " + e.getClass().getSimpleName(), e);
-        }
-        List<String> values = value == null ? List.of() : Arrays.stream(value.strip().split("\\s+")).filter(v -> !v.isEmpty()).toList();
+    static List<String> read(Parameters parameters, String parameterName) {
+        String value = parameters.read(parameterName);
+        List<String> values = Arrays.stream(value.strip().split("\\s+")).filter(v -> !v.isEmpty()).toList();
         if (values.isEmpty() || values.stream().anyMatch(v -> v.length() < MIN_LENGTH)) {
             throw new IllegalStateException("SSM parameter " + parameterName + " must hold values of at least " + MIN_LENGTH + " characters");
         }
         return values;
-    }
-
-    /**
-     * An SSM client as Lambda needs it: the URL-connection HTTP client, the explicit region, credentials
-     * from the environment or, under SnapStart, the container endpoint. The SDK honours {@code AWS_ENDPOINT_URL_SSM}.
-     */
-    static SsmClient ssmClient(String region) {
-        return SsmClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(region))
-                .credentialsProvider(Wiring.awsCredentials())
-                .build();
     }
 
     private static List<String> checked(List<String> values, String what) {

@@ -13,7 +13,6 @@ import com.peakcommerce.useradmin.http.Problems;
 import com.peakcommerce.useradmin.http.Response;
 import com.peakcommerce.useradmin.json.Json;
 import com.peakcommerce.useradmin.log.Log;
-import com.peakcommerce.useradmin.wiring.Wiring;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,18 +46,23 @@ public final class LogStreamHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final LoginEvents logins;
     private final LogStreamTokens token;
     private final Clock clock;
+    private final Http http;
 
-    public LogStreamHandler() { this(HooksWiring.loginEvents(), HooksWiring.logStreamTokens(), Wiring.clock()); }
+    public LogStreamHandler() { this(HookFunctions.production()); }
 
-    LogStreamHandler(LoginEvents logins, LogStreamTokens token, Clock clock) {
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public LogStreamHandler(HookFunctions functions) { this(functions.logins(), functions.logStreamTokens(), functions.clock(), functions.claimNamespace()); }
+
+    LogStreamHandler(LoginEvents logins, LogStreamTokens token, Clock clock, String claimNamespace) {
         this.logins = logins;
         this.token = token;
         this.clock = clock;
+        this.http = Http.withoutCallers(claimNamespace);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             if (!token.get().admits(request.header("Authorization"))) {
                 Log.warn("log-stream hook: not authentic", "sourceIp", PostLoginHookHandler.sourceIp(event));
                 return Problems.unauthenticated("The Authorization header does not carry the log stream's token.",

@@ -12,7 +12,6 @@ import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Problems;
 import com.peakcommerce.useradmin.http.Response;
 import com.peakcommerce.useradmin.log.Log;
-import com.peakcommerce.useradmin.wiring.Wiring;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -34,9 +33,13 @@ public final class PostLoginHookHandler implements RequestHandler<APIGatewayV2HT
     private final WebhookSignature signature;
     private final Clock clock;
     private final String claimNamespace;
+    private final Http http;
 
-    public PostLoginHookHandler() {
-        this(HooksWiring.loginEvents(), HooksWiring.postLoginSecrets(), Wiring.clock(), HooksWiring.claimNamespace());
+    public PostLoginHookHandler() { this(HookFunctions.production()); }
+
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public PostLoginHookHandler(HookFunctions functions) {
+        this(functions.logins(), functions.postLoginSecrets(), functions.clock(), functions.claimNamespace());
     }
 
     PostLoginHookHandler(LoginEvents logins, PostLoginSecrets secret, Clock clock, String claimNamespace) {
@@ -44,11 +47,12 @@ public final class PostLoginHookHandler implements RequestHandler<APIGatewayV2HT
         this.signature = new WebhookSignature(secret);
         this.clock = clock;
         this.claimNamespace = claimNamespace;
+        this.http = Http.withoutCallers(claimNamespace);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             byte[] body = Auth0Events.rawBody(event);
             Optional<String> refusal = signature.refusal(request.header(WebhookSignature.TIMESTAMP_HEADER),
                     request.header(WebhookSignature.SIGNATURE_HEADER), body, clock.instant());

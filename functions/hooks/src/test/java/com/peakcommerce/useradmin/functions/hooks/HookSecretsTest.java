@@ -64,7 +64,7 @@ class HookSecretsTest {
     void theSecretIsReadDecrypted() throws Exception {
         ssmAnswers(SECRET);
 
-        PostLoginSecret secret = new PostLoginSecret(HookSecrets.read(ssm, PARAMETER));
+        PostLoginSecret secret = new PostLoginSecret(HookSecrets.read(new com.peakcommerce.useradmin.ssm.SsmParameters(ssm), PARAMETER));
 
         RecordedRequest request = ssmServer.takeRequest(5, TimeUnit.SECONDS);
         assertNotNull(request);
@@ -79,14 +79,14 @@ class HookSecretsTest {
         String next = "next-post-login-secret-fedcba9876543210";
         ssmAnswers(SECRET + " " + next + "\\n");
 
-        assertEquals(List.of(SECRET, next), HookSecrets.read(ssm, PARAMETER));
+        assertEquals(List.of(SECRET, next), HookSecrets.read(new com.peakcommerce.useradmin.ssm.SsmParameters(ssm), PARAMETER));
     }
 
     @Test
     void aShortValueIsRefusedWithoutShowingIt() {
         ssmAnswers("short-secret");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> HookSecrets.read(ssm, PARAMETER));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> HookSecrets.read(new com.peakcommerce.useradmin.ssm.SsmParameters(ssm), PARAMETER));
 
         assertTrue(e.getMessage().contains(PARAMETER));
         assertFalse(e.getMessage().contains("short-secret"));
@@ -97,7 +97,7 @@ class HookSecretsTest {
         ssmServer.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "application/x-amz-json-1.1")
                 .body("{\"__type\":\"ParameterNotFound\",\"message\":\"\"}").build());
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> HookSecrets.read(ssm, PARAMETER));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> HookSecrets.read(new com.peakcommerce.useradmin.ssm.SsmParameters(ssm), PARAMETER));
 
         assertTrue(e.getMessage().contains(PARAMETER), e.getMessage());
     }
@@ -107,7 +107,7 @@ class HookSecretsTest {
         String next = "next-post-login-secret-fedcba9876543210";
         MutableClock clock = new MutableClock();
         ssmAnswers(SECRET);
-        var values = new HookSecrets.Refreshing(ssm, PARAMETER, clock);
+        var values = new HookSecrets.Refreshing(new com.peakcommerce.useradmin.ssm.SsmParameters(ssm), PARAMETER, clock);
 
         clock.now = clock.now.plus(HookSecrets.MAX_AGE);
         assertEquals(List.of(SECRET), values.get(), "not yet read again");

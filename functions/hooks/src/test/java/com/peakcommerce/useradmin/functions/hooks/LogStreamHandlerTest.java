@@ -1,6 +1,7 @@
 package com.peakcommerce.useradmin.functions.hooks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.peakcommerce.useradmin.wiring.Settings;
 import com.peakcommerce.useradmin.domain.LoginEvents;
 import com.peakcommerce.useradmin.domain.Role;
 import com.peakcommerce.useradmin.domain.User;
@@ -34,7 +35,7 @@ class LogStreamHandlerTest {
 
     private final World world = World.seeded();
     private final LoginEvents logins = new LoginEvents(new DynamoLoginRecorder(world.dynamo.client, world.dynamo.table), world.clock);
-    private final LogStreamHandler handler = new LogStreamHandler(logins, () -> new LogStreamToken(List.of(TOKEN)), Clock.systemUTC());
+    private final LogStreamHandler handler = new LogStreamHandler(logins, () -> new LogStreamToken(List.of(TOKEN)), Clock.systemUTC(), Settings.DEFAULT_CLAIM_NAMESPACE);
     private final User customer = world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
 
     LogStreamHandlerTest() {

@@ -19,15 +19,23 @@ import java.util.Map;
 public final class JwksHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_AGE_SECONDS = 300;
     private final TokenSigner signer;
+    private final Http http;
 
     /** Only the signer: this function reads no table and needs no other setting than the key. */
-    public JwksHandler() { this(ImpersonationWiring.signer()); }
+    public JwksHandler() { this(ImpersonationFunctions.production()); }
 
-    JwksHandler(TokenSigner signer) { this.signer = signer; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public JwksHandler(ImpersonationFunctions functions) { this(functions.signer(), functions.http()); }
+
+    JwksHandler(TokenSigner signer, Http http) {
+        this.signer = signer;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> new Response(200, Impersonation.jwks(signer),
+        return http.respond(event, context, request -> new Response(200, Impersonation.jwks(signer),
                 Map.of("Cache-Control", "public, max-age=" + MAX_AGE_SECONDS)));
     }
 }

@@ -22,14 +22,22 @@ import java.util.Map;
  */
 public final class RedeemImpersonationHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Impersonation impersonation;
+    private final Http http;
 
-    public RedeemImpersonationHandler() { this(ImpersonationWiring.impersonation()); }
+    public RedeemImpersonationHandler() { this(ImpersonationFunctions.production()); }
 
-    RedeemImpersonationHandler(Impersonation impersonation) { this.impersonation = impersonation; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public RedeemImpersonationHandler(ImpersonationFunctions functions) { this(functions.impersonation(), functions.http()); }
+
+    RedeemImpersonationHandler(Impersonation impersonation, Http http) {
+        this.impersonation = impersonation;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             Map<String, Object> body = request.body();
             for (String name : body.keySet()) if (!name.equals("token")) throw new Invalid(name, name + " is not a field of a redeem; send only token.");
             if (!(body.get("token") instanceof String token) || token.isBlank()) throw new Invalid("token", "token is required: the credential to redeem.");

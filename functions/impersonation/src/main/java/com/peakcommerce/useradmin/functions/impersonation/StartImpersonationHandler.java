@@ -18,14 +18,22 @@ import java.util.Map;
  */
 public final class StartImpersonationHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Impersonation impersonation;
+    private final Http http;
 
-    public StartImpersonationHandler() { this(ImpersonationWiring.impersonation()); }
+    public StartImpersonationHandler() { this(ImpersonationFunctions.production()); }
 
-    StartImpersonationHandler(Impersonation impersonation) { this.impersonation = impersonation; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public StartImpersonationHandler(ImpersonationFunctions functions) { this(functions.impersonation(), functions.http()); }
+
+    StartImpersonationHandler(Impersonation impersonation, Http http) {
+        this.impersonation = impersonation;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             Impersonation.Issued issued = impersonation.issue(request.caller(), request.pathId("userId"));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("token", issued.token());

@@ -12,7 +12,6 @@ import com.peakcommerce.useradmin.jose.Es256;
 import com.peakcommerce.useradmin.json.Json;
 import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
-import com.peakcommerce.useradmin.wiring.Wiring;
 import com.peakcommerce.useradmin.testing.Answer;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.World;
@@ -69,7 +68,7 @@ class ImpersonationHandlersTest {
     }
 
     private Impersonation service(String audience) {
-        return new Impersonation(world.repository, new DynamoImpersonationGrants(world.dynamo.client, world.dynamo.table), signer, clock,
+        return new Impersonation(world.stores, new DynamoImpersonationGrants(world.dynamo.client, world.dynamo.table), signer, clock,
                 () -> UUID.randomUUID().toString(), new Impersonation.Config(ISSUER, audience, "peakcommerce.example"));
     }
 
@@ -79,19 +78,19 @@ class ImpersonationHandlersTest {
         APIGatewayV2HTTPEvent event = Events.load("start-impersonation");
         event.getRequestContext().getAuthorizer().getJwt().getClaims().put("https://peakcommerce.example/user_id", callerId);
         event.getPathParameters().put("userId", userId);
-        return Answer.of(new StartImpersonationHandler(impersonation), event);
+        return Answer.of(new StartImpersonationHandler(impersonation, world.http), event);
     }
 
-    private Answer start() { return Answer.of(new StartImpersonationHandler(impersonation), Events.load("start-impersonation")); }
+    private Answer start() { return Answer.of(new StartImpersonationHandler(impersonation, world.http), Events.load("start-impersonation")); }
 
-    private Answer jwks() { return Answer.of(new JwksHandler(signer), Events.load("get-jwks")); }
+    private Answer jwks() { return Answer.of(new JwksHandler(signer, world.http), Events.load("get-jwks")); }
 
     private Answer redeem(String token) { return redeem(impersonation, token); }
 
-    private static Answer redeem(Impersonation service, String token) {
+    private Answer redeem(Impersonation service, String token) {
         APIGatewayV2HTTPEvent event = Events.load("redeem-impersonation");
         event.setBody(Json.write(Map.of("token", token)));
-        return Answer.of(new RedeemImpersonationHandler(service), event);
+        return Answer.of(new RedeemImpersonationHandler(service, world.http), event);
     }
 
     @Test
@@ -206,13 +205,12 @@ class ImpersonationHandlersTest {
 
     @Test
     void aReplayUnderTheSameIdempotencyKeyDoesNotShowTheCredentialAgainNorIssueAnother() {
-        Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(world.dynamo.client, world.dynamo.table, clock));
         APIGatewayV2HTTPEvent event = Events.load("start-impersonation");
         event.getHeaders().put("idempotency-key", "log-in-as-1");
-        Answer first = Answer.of(new StartImpersonationHandler(impersonation), event);
+        Answer first = Answer.of(new StartImpersonationHandler(impersonation, world.http), event);
         APIGatewayV2HTTPEvent again = Events.load("start-impersonation");
         again.getHeaders().put("idempotency-key", "log-in-as-1");
-        Answer replay = Answer.of(new StartImpersonationHandler(impersonation), again);
+        Answer replay = Answer.of(new StartImpersonationHandler(impersonation, world.http), again);
 
         assertEquals(200, first.status());
         assertTrue(first.body().containsKey("token"));
@@ -331,16 +329,16 @@ class ImpersonationHandlersTest {
     void aRedeemWithoutATokenIs400NamingIt() {
         APIGatewayV2HTTPEvent event = Events.load("redeem-impersonation");
         event.setBody("{\"tok\":\"x\"}");
-        Answer answer = Answer.of(new RedeemImpersonationHandler(impersonation), event);
+        Answer answer = Answer.of(new RedeemImpersonationHandler(impersonation, world.http), event);
         assertEquals(400, answer.status());
         assertEquals(List.of("tok"), answer.errorFields());
         event.setBody("{}");
-        assertEquals(List.of("token"), Answer.of(new RedeemImpersonationHandler(impersonation), event).errorFields());
+        assertEquals(List.of("token"), Answer.of(new RedeemImpersonationHandler(impersonation, world.http), event).errorFields());
     }
 
     @Test
     void theRedeemEventAsCommittedIsRefusedAt401() {
-        assertEquals(401, Answer.of(new RedeemImpersonationHandler(impersonation), Events.load("redeem-impersonation")).status());
+        assertEquals(401, Answer.of(new RedeemImpersonationHandler(impersonation, world.http), Events.load("redeem-impersonation")).status());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

@@ -8,20 +8,26 @@ import com.peakcommerce.useradmin.domain.ProfileCatalog;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.http.Response;
-import com.peakcommerce.useradmin.wiring.Ids;
-import com.peakcommerce.useradmin.wiring.Wiring;
 
 /** {@code POST /profiles} (SPEC P1): a name is all a new profile needs. */
 public final class CreateProfileHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ProfileCatalog profiles;
+    private final Http http;
 
-    public CreateProfileHandler() { this(new ProfileCatalog(Wiring.userRepository(), Wiring.clock(), Ids::random)); }
+    public CreateProfileHandler() { this(ProfileFunctions.production()); }
 
-    CreateProfileHandler(ProfileCatalog profiles) { this.profiles = profiles; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public CreateProfileHandler(ProfileFunctions functions) { this(functions.catalog(), functions.http()); }
+
+    CreateProfileHandler(ProfileCatalog profiles, Http http) {
+        this.profiles = profiles;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             var profile = profiles.create(request.caller(), request.body());
             return Response.created(Representations.profileWithSettings(profile), "/profiles/" + profile.id());
         });

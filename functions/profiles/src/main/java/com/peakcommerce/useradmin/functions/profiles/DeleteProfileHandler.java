@@ -8,8 +8,6 @@ import com.peakcommerce.useradmin.domain.ProfileCatalog;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.http.Response;
-import com.peakcommerce.useradmin.wiring.Ids;
-import com.peakcommerce.useradmin.wiring.Wiring;
 import com.peakcommerce.useradmin.domain.ProfileCatalog.Deletion;
 import com.peakcommerce.useradmin.http.Problems;
 
@@ -25,14 +23,22 @@ import java.util.Set;
  */
 public final class DeleteProfileHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ProfileCatalog profiles;
+    private final Http http;
 
-    public DeleteProfileHandler() { this(new ProfileCatalog(Wiring.userRepository(), Wiring.clock(), Ids::random)); }
+    public DeleteProfileHandler() { this(ProfileFunctions.production()); }
 
-    DeleteProfileHandler(ProfileCatalog profiles) { this.profiles = profiles; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public DeleteProfileHandler(ProfileFunctions functions) { this(functions.catalog(), functions.http()); }
+
+    DeleteProfileHandler(ProfileCatalog profiles, Http http) {
+        this.profiles = profiles;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             request.onlyQuery(Set.of("replacement"));
             return switch (profiles.delete(request.caller(), request.pathId("profileId"), request.ifMatch(), request.query("replacement"))) {
                 case Deletion.Deleted deleted -> Response.noContent();

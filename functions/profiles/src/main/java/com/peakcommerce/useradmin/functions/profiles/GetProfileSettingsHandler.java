@@ -8,19 +8,25 @@ import com.peakcommerce.useradmin.domain.ProfileCatalog;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.http.Response;
-import com.peakcommerce.useradmin.wiring.Ids;
-import com.peakcommerce.useradmin.wiring.Wiring;
 
 /** {@code GET /profile-settings} (SPEC P2): the seven tabs, their settings, options, defaults and roles, for a console to draw. */
 public final class GetProfileSettingsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ProfileCatalog profiles;
+    private final Http http;
 
-    public GetProfileSettingsHandler() { this(new ProfileCatalog(Wiring.userRepository(), Wiring.clock(), Ids::random)); }
+    public GetProfileSettingsHandler() { this(ProfileFunctions.production()); }
 
-    GetProfileSettingsHandler(ProfileCatalog profiles) { this.profiles = profiles; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public GetProfileSettingsHandler(ProfileFunctions functions) { this(functions.catalog(), functions.http()); }
+
+    GetProfileSettingsHandler(ProfileCatalog profiles, Http http) {
+        this.profiles = profiles;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> Response.ok(Representations.profileSettings(profiles.settings(request.caller()))));
+        return http.respond(event, context, request -> Response.ok(Representations.profileSettings(profiles.settings(request.caller()))));
     }
 }

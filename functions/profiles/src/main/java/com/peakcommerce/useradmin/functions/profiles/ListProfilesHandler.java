@@ -8,20 +8,26 @@ import com.peakcommerce.useradmin.domain.ProfileCatalog;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.http.Response;
-import com.peakcommerce.useradmin.wiring.Ids;
-import com.peakcommerce.useradmin.wiring.Wiring;
 
 /** {@code GET /profiles} (SPEC P3): the picklist of the create-user form, sorted by name. */
 public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ProfileCatalog profiles;
+    private final Http http;
 
-    public ListProfilesHandler() { this(new ProfileCatalog(Wiring.userRepository(), Wiring.clock(), Ids::random)); }
+    public ListProfilesHandler() { this(ProfileFunctions.production()); }
 
-    ListProfilesHandler(ProfileCatalog profiles) { this.profiles = profiles; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public ListProfilesHandler(ProfileFunctions functions) { this(functions.catalog(), functions.http()); }
+
+    ListProfilesHandler(ProfileCatalog profiles, Http http) {
+        this.profiles = profiles;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             request.onlyQuery(java.util.Set.of("limit", "cursor"));
             return Response.ok(Representations.page(profiles.list(request.caller(), request.limit(), request.cursor()), Representations::profile));
         });

@@ -8,20 +8,26 @@ import com.peakcommerce.useradmin.domain.ProfileCatalog;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.http.Response;
-import com.peakcommerce.useradmin.wiring.Ids;
-import com.peakcommerce.useradmin.wiring.Wiring;
 
 /** {@code GET /partner-admin-realms} (SPEC R1): the two realms every tenant has. */
 public final class ListRealmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ProfileCatalog profiles;
+    private final Http http;
 
-    public ListRealmsHandler() { this(new ProfileCatalog(Wiring.userRepository(), Wiring.clock(), Ids::random)); }
+    public ListRealmsHandler() { this(ProfileFunctions.production()); }
 
-    ListRealmsHandler(ProfileCatalog profiles) { this.profiles = profiles; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public ListRealmsHandler(ProfileFunctions functions) { this(functions.catalog(), functions.http()); }
+
+    ListRealmsHandler(ProfileCatalog profiles, Http http) {
+        this.profiles = profiles;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> 
+        return http.respond(event, context, request -> 
                 Response.ok(Representations.list(profiles.realms(request.caller()), Representations::realm)));
     }
 }

@@ -6,7 +6,6 @@ import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.testing.Answer;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.World;
-import com.peakcommerce.useradmin.wiring.Wiring;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,15 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CreateProfileIdempotencyTest {
     private final World world = World.seeded();
 
-    CreateProfileIdempotencyTest() {
-        Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(world.dynamo.client, world.dynamo.table, world.clock));
-    }
 
     private Answer create(String key, String body) {
         APIGatewayV2HTTPEvent event = Events.load("create-profile");
         event.getHeaders().put("idempotency-key", key);
         if (body != null) event.setBody(body);
-        return Answer.of(new CreateProfileHandler(world.profiles), event);
+        return Answer.of(new CreateProfileHandler(world.profiles, world.http), event);
     }
 
     @Test

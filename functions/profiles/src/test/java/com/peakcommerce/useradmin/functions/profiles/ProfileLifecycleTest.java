@@ -36,7 +36,7 @@ class ProfileLifecycleTest {
 
     @Test
     void aNewProfileHasEverySettingAtItsDefaultAndStoresNone() {
-        Answer answer = Answer.of(new CreateProfileHandler(world.profiles), Events.load("create-profile"));
+        Answer answer = Answer.of(new CreateProfileHandler(world.profiles, world.http), Events.load("create-profile"));
 
         assertEquals(201, answer.status());
         Map<String, Object> settings = settings(answer);
@@ -64,7 +64,7 @@ class ProfileLifecycleTest {
 
     @Test
     void theSettingsModelDescribesTheSevenTabs() {
-        Answer answer = Answer.of(new GetProfileSettingsHandler(world.profiles), Events.load("get-profile-settings"));
+        Answer answer = Answer.of(new GetProfileSettingsHandler(world.profiles, world.http), Events.load("get-profile-settings"));
 
         assertEquals(200, answer.status());
         @SuppressWarnings("unchecked")
@@ -84,7 +84,7 @@ class ProfileLifecycleTest {
     @Test
     void aValidPatchChangesNameAndSettingsAndRecordsEachChange() {
         world.dynamo.resetCalls();
-        Answer answer = Answer.of(new UpdateProfileHandler(world.profiles), Events.load("update-profile"));
+        Answer answer = Answer.of(new UpdateProfileHandler(world.profiles, world.http), Events.load("update-profile"));
         System.out.println("PATCH /profiles/{id} with a rename: " + world.dynamo.calls());
 
         assertEquals(200, answer.status());
@@ -94,7 +94,7 @@ class ProfileLifecycleTest {
         assertEquals("de", tab(settings(answer), "configurations").get("language"));
         assertEquals("manage", tab(settings(answer), "myAccount").get("contactInfo"), "untouched settings keep their default");
 
-        Answer read = Answer.of(new GetProfileHandler(world.profiles), Events.load("get-profile"));
+        Answer read = Answer.of(new GetProfileHandler(world.profiles, world.http), Events.load("get-profile"));
         assertEquals(answer.body(), read.body());
         var entries = trail(AuditEntry.Subject.PROFILE, World.PROFILE_ID);
         assertEquals(1, entries.size());
@@ -162,7 +162,7 @@ class ProfileLifecycleTest {
     void aProfileCannotReplaceItselfWithOrWithoutHolders() {
         for (int holders : new int[]{0, 2}) {
             for (int i = 0; i < holders; i++) customer(i);
-            Answer refused = Answer.of(new DeleteProfileHandler(world.profiles), deleteEvent(World.PROFILE_ID, World.PROFILE_ID));
+            Answer refused = Answer.of(new DeleteProfileHandler(world.profiles, world.http), deleteEvent(World.PROFILE_ID, World.PROFILE_ID));
 
             assertEquals(400, refused.status(), holders + " holders");
             assertEquals(List.of("replacement"), refused.errorFields());
@@ -183,7 +183,7 @@ class ProfileLifecycleTest {
     void aProfileUsersHoldIsNotDeletedWithoutAReplacement() {
         for (int i = 0; i < 3; i++) customer(i);
 
-        Answer refused = Answer.of(new DeleteProfileHandler(world.profiles), deleteEvent(World.PROFILE_ID, null));
+        Answer refused = Answer.of(new DeleteProfileHandler(world.profiles, world.http), deleteEvent(World.PROFILE_ID, null));
 
         assertEquals(409, refused.status());
         assertEquals(3, ((Number) refused.body().get("holders")).intValue());
@@ -198,7 +198,7 @@ class ProfileLifecycleTest {
     void anUnheldProfileIsDeletedWithItsNameMarker() {
         world.repository.insertProfile(new Profile(World.TENANT, VIP, "VIP", 1, World.NOW, World.NOW));
 
-        Answer deleted = Answer.of(new DeleteProfileHandler(world.profiles), deleteEvent(VIP, null));
+        Answer deleted = Answer.of(new DeleteProfileHandler(world.profiles, world.http), deleteEvent(VIP, null));
 
         assertEquals(204, deleted.status());
         assertTrue(profileItem(VIP).isEmpty());
@@ -214,7 +214,7 @@ class ProfileLifecycleTest {
         for (int i = 0; i < 30; i++) ids.add(customer(i));
 
         world.dynamo.resetCalls();
-        Answer deleted = Answer.of(new DeleteProfileHandler(world.profiles), Events.load("delete-profile"));
+        Answer deleted = Answer.of(new DeleteProfileHandler(world.profiles, world.http), Events.load("delete-profile"));
         System.out.println("DELETE /profiles/{id}?replacement with 30 holders: " + world.dynamo.calls().size() + " DynamoDB requests "
                 + world.dynamo.calls().stream().collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.TreeMap::new, java.util.stream.Collectors.counting())));
 
@@ -239,8 +239,8 @@ class ProfileLifecycleTest {
     void aDeleteThatCrashedHalfWayIsFinishedByItsRetry() {
         world.repository.insertProfile(new Profile(World.TENANT, VIP, "VIP", 1, World.NOW, World.NOW));
         for (int i = 0; i < 30; i++) customer(i);
-        CrashingRepository crashing = new CrashingRepository(world.repository);
-        ProfileCatalog catalog = new ProfileCatalog(crashing, world.clock, () -> UUID.randomUUID().toString());
+        CrashingRepository crashing = new CrashingRepository(world.stores);
+        ProfileCatalog catalog = new ProfileCatalog(crashing.stores(), world.clock, () -> UUID.randomUUID().toString());
         crashing.crashBefore("replace", 12);
 
         assertThrows(CrashingRepository.Crash.class, () -> catalog.delete(world.admin, World.PROFILE_ID, 1L, VIP));
@@ -249,7 +249,7 @@ class ProfileLifecycleTest {
         assertThrows(Invalid.class, () -> world.administration.create(world.admin, customerBody("late@example.com", World.PROFILE_ID)),
                 "half-deleted, the profile is given to no one");
 
-        Answer retried = Answer.of(new DeleteProfileHandler(catalog), Events.load("delete-profile"));
+        Answer retried = Answer.of(new DeleteProfileHandler(catalog, world.http), Events.load("delete-profile"));
 
         assertEquals(204, retried.status());
         assertEquals(0, world.repository.countProfileHolders(World.TENANT, World.PROFILE_ID));
@@ -292,13 +292,13 @@ class ProfileLifecycleTest {
 
         APIGatewayV2HTTPEvent get = Events.load("get-profile");
         get.getPathParameters().put("profileId", "other-profile");
-        assertEquals(404, Answer.of(new GetProfileHandler(world.profiles), get).status());
+        assertEquals(404, Answer.of(new GetProfileHandler(world.profiles, world.http), get).status());
         APIGatewayV2HTTPEvent patch = patchEvent("\"1\"", "{\"name\":\"Mine\"}");
         patch.getPathParameters().put("profileId", "other-profile");
-        assertEquals(404, Answer.of(new UpdateProfileHandler(world.profiles), patch).status());
-        assertEquals(404, Answer.of(new DeleteProfileHandler(world.profiles), deleteEvent("other-profile", null)).status());
+        assertEquals(404, Answer.of(new UpdateProfileHandler(world.profiles, world.http), patch).status());
+        assertEquals(404, Answer.of(new DeleteProfileHandler(world.profiles, world.http), deleteEvent("other-profile", null)).status());
         APIGatewayV2HTTPEvent replacement = deleteEvent(World.PROFILE_ID, "other-profile");
-        Answer badReplacement = Answer.of(new DeleteProfileHandler(world.profiles), replacement);
+        Answer badReplacement = Answer.of(new DeleteProfileHandler(world.profiles, world.http), replacement);
         assertEquals(400, badReplacement.status());
         assertEquals(List.of("replacement"), badReplacement.errorFields());
         assertEquals("Other", item(Keys.profile(World.OTHER_TENANT, "other-profile")).get("name").s());
@@ -332,16 +332,16 @@ class ProfileLifecycleTest {
             Map<String, Integer> actual = new LinkedHashMap<>();
             APIGatewayV2HTTPEvent post = as(Events.load("create-profile"), callerId);
             post.setBody("{\"name\":\"By " + role + "\"}");
-            actual.put("POST /profiles", Answer.of(new CreateProfileHandler(world.profiles), post).status());
-            actual.put("GET /profiles", Answer.of(new ListProfilesHandler(world.profiles), as(Events.load("list-profiles"), callerId)).status());
+            actual.put("POST /profiles", Answer.of(new CreateProfileHandler(world.profiles, world.http), post).status());
+            actual.put("GET /profiles", Answer.of(new ListProfilesHandler(world.profiles, world.http), as(Events.load("list-profiles"), callerId)).status());
             APIGatewayV2HTTPEvent get = as(Events.load("get-profile"), callerId);
             get.getPathParameters().put("profileId", target);
-            actual.put("GET /profiles/{profileId}", Answer.of(new GetProfileHandler(world.profiles), get).status());
-            actual.put("GET /profile-settings", Answer.of(new GetProfileSettingsHandler(world.profiles), as(Events.load("get-profile-settings"), callerId)).status());
+            actual.put("GET /profiles/{profileId}", Answer.of(new GetProfileHandler(world.profiles, world.http), get).status());
+            actual.put("GET /profile-settings", Answer.of(new GetProfileSettingsHandler(world.profiles, world.http), as(Events.load("get-profile-settings"), callerId)).status());
             APIGatewayV2HTTPEvent patch = as(patchEvent("\"1\"", "{\"settings\":{\"myCases\":{\"view\":\"allowed\"}}}"), callerId);
             patch.getPathParameters().put("profileId", target);
-            actual.put("PATCH /profiles/{profileId}", Answer.of(new UpdateProfileHandler(world.profiles), patch).status());
-            actual.put("DELETE /profiles/{profileId}", Answer.of(new DeleteProfileHandler(world.profiles), as(deleteEvent(target, null), callerId)).status());
+            actual.put("PATCH /profiles/{profileId}", Answer.of(new UpdateProfileHandler(world.profiles, world.http), patch).status());
+            actual.put("DELETE /profiles/{profileId}", Answer.of(new DeleteProfileHandler(world.profiles, world.http), as(deleteEvent(target, null), callerId)).status());
 
             assertEquals(expected, actual, role.name());
             cases += actual.size();
@@ -354,11 +354,11 @@ class ProfileLifecycleTest {
     private Answer create(String body) {
         APIGatewayV2HTTPEvent event = Events.load("create-profile");
         event.setBody(body);
-        return Answer.of(new CreateProfileHandler(world.profiles), event);
+        return Answer.of(new CreateProfileHandler(world.profiles, world.http), event);
     }
 
     private Answer patch(String ifMatch, String body) {
-        return Answer.of(new UpdateProfileHandler(world.profiles), patchEvent(ifMatch, body));
+        return Answer.of(new UpdateProfileHandler(world.profiles, world.http), patchEvent(ifMatch, body));
     }
 
     private static APIGatewayV2HTTPEvent patchEvent(String ifMatch, String body) {

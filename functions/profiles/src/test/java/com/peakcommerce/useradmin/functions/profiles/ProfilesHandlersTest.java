@@ -20,7 +20,7 @@ class ProfilesHandlersTest {
 
     @Test
     void createProfileEventAddsAProfileWithJustAName() {
-        Answer answer = Answer.of(new CreateProfileHandler(world.profiles), Events.load("create-profile"));
+        Answer answer = Answer.of(new CreateProfileHandler(world.profiles, world.http), Events.load("create-profile"));
 
         assertEquals(201, answer.status());
         assertEquals("Resellers", answer.body().get("name"));
@@ -29,36 +29,36 @@ class ProfilesHandlersTest {
 
     @Test
     void profileNamesAreUniqueIgnoringCaseAndOnlyANameIsAccepted() {
-        Answer.of(new CreateProfileHandler(world.profiles), Events.load("create-profile"));
+        Answer.of(new CreateProfileHandler(world.profiles, world.http), Events.load("create-profile"));
         APIGatewayV2HTTPEvent again = Events.load("create-profile");
         again.setBody("{\"name\":\"RESELLERS\"}");
-        Answer conflict = Answer.of(new CreateProfileHandler(world.profiles), again);
+        Answer conflict = Answer.of(new CreateProfileHandler(world.profiles, world.http), again);
         assertEquals(409, conflict.status());
         assertEquals(List.of("name"), conflict.errorFields());
 
         APIGatewayV2HTTPEvent bad = Events.load("create-profile");
         bad.setBody("{\"name\":\"\",\"colour\":\"red\"}");
-        assertEquals(List.of("colour", "name"), Answer.of(new CreateProfileHandler(world.profiles), bad).errorFields().stream().sorted().toList());
+        assertEquals(List.of("colour", "name"), Answer.of(new CreateProfileHandler(world.profiles, world.http), bad).errorFields().stream().sorted().toList());
     }
 
     @Test
     void listAndGetProfiles() {
-        Answer.of(new CreateProfileHandler(world.profiles), Events.load("create-profile"));
+        Answer.of(new CreateProfileHandler(world.profiles, world.http), Events.load("create-profile"));
 
-        Answer list = Answer.of(new ListProfilesHandler(world.profiles), Events.load("list-profiles"));
+        Answer list = Answer.of(new ListProfilesHandler(world.profiles, world.http), Events.load("list-profiles"));
         assertEquals(List.of("Resellers", "Standard"), list.items().stream().map(p -> p.get("name")).toList());
 
-        Answer one = Answer.of(new GetProfileHandler(world.profiles), Events.load("get-profile"));
+        Answer one = Answer.of(new GetProfileHandler(world.profiles, world.http), Events.load("get-profile"));
         assertEquals("Standard", one.body().get("name"));
         assertEquals("\"1\"", one.header("ETag"));
     }
 
     @Test
     void theTwoRealmsExistInEveryTenant() {
-        Answer list = Answer.of(new ListRealmsHandler(world.profiles), Events.load("list-realms"));
+        Answer list = Answer.of(new ListRealmsHandler(world.profiles, world.http), Events.load("list-realms"));
         assertEquals(List.of("created-or-assigned", "all-partner-account-executives"), list.items().stream().map(r -> r.get("id")).toList());
 
-        Answer one = Answer.of(new GetRealmHandler(world.profiles), Events.load("get-realm"));
+        Answer one = Answer.of(new GetRealmHandler(world.profiles, world.http), Events.load("get-realm"));
         assertEquals(Map.of("id", "created-or-assigned", "name", "Partner Account Executives created by or assigned to them"), one.body());
 
         world.seedUser(World.OTHER_TENANT, "o-admin", Role.GLOBAL_ADMIN, "Olga", "Other", "olga@example.com");

@@ -15,14 +15,22 @@ import com.peakcommerce.useradmin.http.Response;
  */
 public final class ChangeMyEmailHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final SelfService self;
+    private final Http http;
 
-    public ChangeMyEmailHandler() { this(SelfWiring.selfService()); }
+    public ChangeMyEmailHandler() { this(SelfFunctions.production()); }
 
-    ChangeMyEmailHandler(SelfService self) { this.self = self; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public ChangeMyEmailHandler(SelfFunctions functions) { this(functions.self(), functions.http()); }
+
+    ChangeMyEmailHandler(SelfService self, Http http) {
+        this.self = self;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             var user = self.changeEmail(request.caller(), request.ifMatch(), request.body());
             return Response.versioned(200, Representations.user(user), user.version());
         });

@@ -8,7 +8,6 @@ import com.peakcommerce.useradmin.domain.UserDirectory;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.http.Response;
-import com.peakcommerce.useradmin.wiring.Wiring;
 
 /**
  * {@code GET /me} (SPEC S1): the caller's own record, with its version as the ETag. Needs only the
@@ -16,14 +15,22 @@ import com.peakcommerce.useradmin.wiring.Wiring;
  */
 public final class GetMeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final UserDirectory users;
+    private final Http http;
 
-    public GetMeHandler() { this(new UserDirectory(Wiring.userRepository())); }
+    public GetMeHandler() { this(SelfFunctions.production()); }
 
-    GetMeHandler(UserDirectory users) { this.users = users; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public GetMeHandler(SelfFunctions functions) { this(functions.directory(), functions.http()); }
+
+    GetMeHandler(UserDirectory users, Http http) {
+        this.users = users;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             var user = users.me(request.caller());
             return Response.versioned(200, Representations.user(user), user.version());
         });

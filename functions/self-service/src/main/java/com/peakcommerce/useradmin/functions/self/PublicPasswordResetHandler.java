@@ -24,19 +24,24 @@ public final class PublicPasswordResetHandler implements RequestHandler<APIGatew
 
     private final SelfService self;
     private final Duration minimum;
+    private final Http http;
 
-    public PublicPasswordResetHandler() { this(SelfWiring.selfService(), SelfWiring.publicResetMinimum()); }
+    public PublicPasswordResetHandler() { this(SelfFunctions.production()); }
 
-    PublicPasswordResetHandler(SelfService self, Duration minimum) {
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public PublicPasswordResetHandler(SelfFunctions functions) { this(functions.self(), functions.publicResetMinimum(), functions.http()); }
+
+    PublicPasswordResetHandler(SelfService self, Duration minimum, Http http) {
         this.self = self;
         this.minimum = minimum;
+        this.http = http;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         long start = System.nanoTime();
         try {
-            return Http.respond(event, context, request -> {
+            return http.respond(event, context, request -> {
                 self.requestPasswordReset(request.requestId(), request.body());
                 return Response.accepted(ANSWER);
             });

@@ -13,13 +13,21 @@ import java.util.Map;
 /** {@code POST /me/password-reset} (SPEC S3): mails the caller a link to choose a new password. */
 public final class ResetMyPasswordHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final SelfService self;
+    private final Http http;
 
-    public ResetMyPasswordHandler() { this(SelfWiring.selfService()); }
+    public ResetMyPasswordHandler() { this(SelfFunctions.production()); }
 
-    ResetMyPasswordHandler(SelfService self) { this.self = self; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public ResetMyPasswordHandler(SelfFunctions functions) { this(functions.self(), functions.http()); }
+
+    ResetMyPasswordHandler(SelfService self, Http http) {
+        this.self = self;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> Response.accepted(Map.of("recipient", self.sendOwnPasswordReset(request.caller()))));
+        return http.respond(event, context, request -> Response.accepted(Map.of("recipient", self.sendOwnPasswordReset(request.caller()))));
     }
 }

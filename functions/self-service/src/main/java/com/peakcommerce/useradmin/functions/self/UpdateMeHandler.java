@@ -12,14 +12,22 @@ import com.peakcommerce.useradmin.http.Response;
 /** {@code PATCH /me} (SPEC S1): the caller's first and last name, guarded by {@code If-Match}. */
 public final class UpdateMeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final SelfService self;
+    private final Http http;
 
-    public UpdateMeHandler() { this(SelfWiring.selfService()); }
+    public UpdateMeHandler() { this(SelfFunctions.production()); }
 
-    UpdateMeHandler(SelfService self) { this.self = self; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public UpdateMeHandler(SelfFunctions functions) { this(functions.self(), functions.http()); }
+
+    UpdateMeHandler(SelfService self, Http http) {
+        this.self = self;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             var user = self.updateNames(request.caller(), request.ifMatch(), request.body());
             return Response.versioned(200, Representations.user(user), user.version());
         });

@@ -28,7 +28,7 @@ class SelfServiceHandlersTest {
     private static final String SUSPENDED_ID = "00000000-0000-4000-8000-000000000003";
 
     private final World world = World.seeded();
-    private final SelfService self = new SelfService(world.repository, world.administration,
+    private final SelfService self = new SelfService(world.stores, world.administration,
             new DynamoResetLimiter(world.dynamo.client, world.dynamo.table), world.clock);
     /** The customer the /me events' token names, at version 2 (the events' If-Match). */
     private final User carla = world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
@@ -40,12 +40,12 @@ class SelfServiceHandlersTest {
     }
 
     private Answer publicReset(APIGatewayV2HTTPEvent event) {
-        return Answer.of(new PublicPasswordResetHandler(self, Duration.ZERO), event);
+        return Answer.of(new PublicPasswordResetHandler(self, Duration.ZERO, world.http), event);
     }
 
     @Test
     void getMeEventAnswersTheCallersOwnRecordWithItsETag() {
-        Answer answer = Answer.of(new GetMeHandler(world.directory), Events.load("get-me"));
+        Answer answer = Answer.of(new GetMeHandler(world.directory, world.http), Events.load("get-me"));
 
         assertEquals(200, answer.status());
         assertEquals(CUSTOMER_ID, answer.body().get("id"));
@@ -57,10 +57,10 @@ class SelfServiceHandlersTest {
     void aSuspendedCallerIs403OnEveryMeRoute() {
         world.seed(User.created(TENANT, SUSPENDED_ID, World.fieldsFor(Role.CUSTOMER, "Sam", "Suspended", "sam@example.com"), true, "seed", NOW));
         for (var answer : List.of(
-                Answer.of(new GetMeHandler(world.directory), as(SUSPENDED_ID, Events.load("get-me"))),
-                Answer.of(new UpdateMeHandler(self), as(SUSPENDED_ID, Events.load("update-me"))),
-                Answer.of(new ChangeMyEmailHandler(self), as(SUSPENDED_ID, Events.load("change-my-email"))),
-                Answer.of(new ResetMyPasswordHandler(self), as(SUSPENDED_ID, Events.load("reset-my-password"))))) {
+                Answer.of(new GetMeHandler(world.directory, world.http), as(SUSPENDED_ID, Events.load("get-me"))),
+                Answer.of(new UpdateMeHandler(self, world.http), as(SUSPENDED_ID, Events.load("update-me"))),
+                Answer.of(new ChangeMyEmailHandler(self, world.http), as(SUSPENDED_ID, Events.load("change-my-email"))),
+                Answer.of(new ResetMyPasswordHandler(self, world.http), as(SUSPENDED_ID, Events.load("reset-my-password"))))) {
             assertEquals(403, answer.status());
         }
         assertTrue(world.mailer.sent.isEmpty());
@@ -68,7 +68,7 @@ class SelfServiceHandlersTest {
 
     @Test
     void updateMeEventChangesTheNamesAndTheLogin() {
-        Answer answer = Answer.of(new UpdateMeHandler(self), Events.load("update-me"));
+        Answer answer = Answer.of(new UpdateMeHandler(self, world.http), Events.load("update-me"));
 
         assertEquals(200, answer.status());
         assertEquals("Carol", answer.body().get("firstName"));
@@ -79,26 +79,26 @@ class SelfServiceHandlersTest {
 
     @Test
     void updateMeRefusesOtherFieldsByNameAndNeedsACurrentIfMatch() {
-        Answer refused = Answer.of(new UpdateMeHandler(self), withBody("update-me", "{\"firstName\":\"Carol\",\"jobTitle\":\"Buyer\",\"accountNumber\":\"A1\"}"));
+        Answer refused = Answer.of(new UpdateMeHandler(self, world.http), withBody("update-me", "{\"firstName\":\"Carol\",\"jobTitle\":\"Buyer\",\"accountNumber\":\"A1\"}"));
         assertEquals(400, refused.status());
         assertEquals("application/problem+json", refused.contentType());
         assertEquals(List.of("accountNumber", "jobTitle"), refused.errorFields().stream().sorted().toList());
 
         APIGatewayV2HTTPEvent stale = Events.load("update-me");
         stale.getHeaders().put("if-match", "\"1\"");
-        Answer staleAnswer = Answer.of(new UpdateMeHandler(self), stale);
+        Answer staleAnswer = Answer.of(new UpdateMeHandler(self, world.http), stale);
         assertEquals(412, staleAnswer.status());
         assertEquals(List.of("If-Match"), staleAnswer.errorFields());
 
         APIGatewayV2HTTPEvent missing = Events.load("update-me");
         missing.getHeaders().remove("if-match");
-        assertEquals(428, Answer.of(new UpdateMeHandler(self), missing).status());
+        assertEquals(428, Answer.of(new UpdateMeHandler(self, world.http), missing).status());
         assertEquals("Carla", world.stored(CUSTOMER_ID).firstName());
     }
 
     @Test
     void changeMyEmailEventMovesTheUsernameAndMailsTheNewAddress() {
-        Answer answer = Answer.of(new ChangeMyEmailHandler(self), Events.load("change-my-email"));
+        Answer answer = Answer.of(new ChangeMyEmailHandler(self, world.http), Events.load("change-my-email"));
 
         assertEquals(200, answer.status());
         assertEquals("carol.client@example.com", answer.body().get("username"));
@@ -112,7 +112,7 @@ class SelfServiceHandlersTest {
     void changeMyEmailToATakenAddressIs409NamingEmail() {
         world.seedUser(TENANT, "00000000-0000-4000-8000-000000000004", Role.CUSTOMER, "Carol", "Other", "Carol.Client@example.com");
 
-        Answer answer = Answer.of(new ChangeMyEmailHandler(self), Events.load("change-my-email"));
+        Answer answer = Answer.of(new ChangeMyEmailHandler(self, world.http), Events.load("change-my-email"));
 
         assertEquals(409, answer.status());
         assertEquals(List.of("email"), answer.errorFields());
@@ -122,7 +122,7 @@ class SelfServiceHandlersTest {
 
     @Test
     void resetMyPasswordEventMailsTheCallerTheLink() {
-        Answer answer = Answer.of(new ResetMyPasswordHandler(self), Events.load("reset-my-password"));
+        Answer answer = Answer.of(new ResetMyPasswordHandler(self, world.http), Events.load("reset-my-password"));
 
         assertEquals(202, answer.status());
         assertEquals("carla@example.com", answer.body().get("recipient"));
@@ -166,7 +166,7 @@ class SelfServiceHandlersTest {
     @Test
     void everyPublicAnswerTakesAtLeastTheConfiguredMinimum() {
         Duration minimum = Duration.ofMillis(150);
-        var handler = new PublicPasswordResetHandler(self, minimum);
+        var handler = new PublicPasswordResetHandler(self, minimum, world.http);
         for (String body : new String[]{"{\"tenantId\":\"demo\",\"email\":\"nobody@example.com\"}", "{\"tenantId\":\"demo\"}"}) {
             long start = System.nanoTime();
             Answer answer = Answer.of(handler, withBody("public-password-reset", body));

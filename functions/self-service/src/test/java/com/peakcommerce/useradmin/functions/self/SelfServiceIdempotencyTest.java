@@ -9,7 +9,6 @@ import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.testing.Answer;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.World;
-import com.peakcommerce.useradmin.wiring.Wiring;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,12 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Idempotency-Key on the caller's own writes: the HTTP layer gives it to every write with a token. */
 class SelfServiceIdempotencyTest {
     private final World world = World.seeded();
-    private final SelfService self = new SelfService(world.repository, world.administration,
+    private final SelfService self = new SelfService(world.stores, world.administration,
             new DynamoResetLimiter(world.dynamo.client, world.dynamo.table), world.clock);
 
     SelfServiceIdempotencyTest() {
         world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
-        Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(world.dynamo.client, world.dynamo.table, world.clock));
     }
 
     private static APIGatewayV2HTTPEvent keyed(String name, String key) {
@@ -37,11 +35,11 @@ class SelfServiceIdempotencyTest {
 
     @Test
     void aNameChangeSentAgainIsReplayedAndTheKeyOnAnotherChangeIs422() {
-        Answer first = Answer.of(new UpdateMeHandler(self), keyed("update-me", "me-1"));
-        Answer again = Answer.of(new UpdateMeHandler(self), keyed("update-me", "me-1"));
+        Answer first = Answer.of(new UpdateMeHandler(self, world.http), keyed("update-me", "me-1"));
+        Answer again = Answer.of(new UpdateMeHandler(self, world.http), keyed("update-me", "me-1"));
         APIGatewayV2HTTPEvent other = keyed("update-me", "me-1");
         other.setBody("{\"firstName\":\"Cora\"}");
-        Answer otherAnswer = Answer.of(new UpdateMeHandler(self), other);
+        Answer otherAnswer = Answer.of(new UpdateMeHandler(self, world.http), other);
 
         assertEquals(200, first.status());
         assertEquals(first.raw().getBody(), again.raw().getBody());
@@ -52,9 +50,9 @@ class SelfServiceIdempotencyTest {
 
     @Test
     void anOwnPasswordResetSentAgainMailsOnceAndAMalformedKeyIs400() {
-        Answer first = Answer.of(new ResetMyPasswordHandler(self), keyed("reset-my-password", "r-1"));
-        Answer again = Answer.of(new ResetMyPasswordHandler(self), keyed("reset-my-password", "r-1"));
-        Answer malformed = Answer.of(new ResetMyPasswordHandler(self), keyed("reset-my-password", "r 1"));
+        Answer first = Answer.of(new ResetMyPasswordHandler(self, world.http), keyed("reset-my-password", "r-1"));
+        Answer again = Answer.of(new ResetMyPasswordHandler(self, world.http), keyed("reset-my-password", "r-1"));
+        Answer malformed = Answer.of(new ResetMyPasswordHandler(self, world.http), keyed("reset-my-password", "r 1"));
 
         assertEquals(202, first.status());
         assertEquals("true", again.header("Idempotent-Replayed"));

@@ -22,7 +22,10 @@ import java.util.Map;
 public final class BootstrapTenantHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final UserAdministration users;
 
-    public BootstrapTenantHandler() { this(AdminWiring.userAdministration()); }
+    public BootstrapTenantHandler() { this(AdminFunctions.production()); }
+
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public BootstrapTenantHandler(AdminFunctions functions) { this(functions.users()); }
 
     BootstrapTenantHandler(UserAdministration users) { this.users = users; }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.peakcommerce.useradmin.domain.Activation;
+import com.peakcommerce.useradmin.domain.Provisioning;
 import com.peakcommerce.useradmin.domain.UserAdministration;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
@@ -15,14 +16,22 @@ import java.util.Map;
 /** {@code POST /users} (SPEC U1–U3): the record, the login and the activation mail. */
 public final class CreateUserHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final UserAdministration users;
+    private final Http http;
 
-    public CreateUserHandler() { this(AdminWiring.userAdministration()); }
+    public CreateUserHandler() { this(AdminFunctions.production()); }
 
-    CreateUserHandler(UserAdministration users) { this.users = users; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public CreateUserHandler(AdminFunctions functions) { this(functions.users(), functions.http()); }
+
+    CreateUserHandler(UserAdministration users, Http http) {
+        this.users = users;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             var created = users.create(request.caller(), request.body());
             Map<String, Object> body = Representations.user(created.user());
             Map<String, Object> activation = CreateUserHandler.activation(created);
@@ -43,7 +52,7 @@ public final class CreateUserHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     /** How the new user gets a password: where the link went, or the generated password, shown this once. */
-    static Map<String, Object> activation(UserAdministration.Created created) {
+    static Map<String, Object> activation(Provisioning.Created created) {
         Map<String, Object> activation = new java.util.LinkedHashMap<>();
         switch (created.activation()) {
             case Activation.EmailLink link -> {

@@ -12,14 +12,22 @@ import com.peakcommerce.useradmin.http.Response;
 /** {@code DELETE /users/{userId}} (SPEC U7): the login and the record. */
 public final class DeleteUserHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final UserAdministration users;
+    private final Http http;
 
-    public DeleteUserHandler() { this(AdminWiring.userAdministration()); }
+    public DeleteUserHandler() { this(AdminFunctions.production()); }
 
-    DeleteUserHandler(UserAdministration users) { this.users = users; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public DeleteUserHandler(AdminFunctions functions) { this(functions.users(), functions.http()); }
+
+    DeleteUserHandler(UserAdministration users, Http http) {
+        this.users = users;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             users.delete(request.caller(), request.pathId("userId"));
             return Response.noContent();
         });

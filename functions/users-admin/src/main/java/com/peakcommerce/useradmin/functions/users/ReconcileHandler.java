@@ -3,7 +3,6 @@ package com.peakcommerce.useradmin.functions.users;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.peakcommerce.useradmin.domain.Reconciler;
-import com.peakcommerce.useradmin.wiring.Wiring;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +18,10 @@ public final class ReconcileHandler implements RequestHandler<Map<String, Object
 
     private final Reconciler reconciler;
 
-    public ReconcileHandler() { this(new Reconciler(Wiring.userRepository(), AdminWiring.userAdministration(), Wiring.clock())); }
+    public ReconcileHandler() { this(AdminFunctions.production()); }
+
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public ReconcileHandler(AdminFunctions functions) { this(functions.reconciler()); }
 
     ReconcileHandler(Reconciler reconciler) { this.reconciler = reconciler; }
 

@@ -13,14 +13,22 @@ import com.peakcommerce.useradmin.http.Response;
 /** {@code POST /users/{userId}/suspend} (SPEC U8): blocks the login. */
 public final class SuspendUserHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final UserAdministration users;
+    private final Http http;
 
-    public SuspendUserHandler() { this(AdminWiring.userAdministration()); }
+    public SuspendUserHandler() { this(AdminFunctions.production()); }
 
-    SuspendUserHandler(UserAdministration users) { this.users = users; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public SuspendUserHandler(AdminFunctions functions) { this(functions.users(), functions.http()); }
+
+    SuspendUserHandler(UserAdministration users, Http http) {
+        this.users = users;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             var user = users.suspend(request.caller(), request.pathId("userId"));
             return Response.versioned(200, Representations.user(user), user.version());
         });

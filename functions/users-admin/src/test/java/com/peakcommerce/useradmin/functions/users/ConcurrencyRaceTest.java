@@ -36,7 +36,7 @@ class ConcurrencyRaceTest {
         List<Integer> statuses = concurrently(i -> () -> {
             APIGatewayV2HTTPEvent event = Events.load("create-user");
             event.setBody(event.getBody().replace("carla.customer@example.com", differentCase("carla.customer@example.com", i)));
-            return Answer.of(new CreateUserHandler(world.administration), event).status();
+            return Answer.of(new CreateUserHandler(world.administration, world.http), event).status();
         });
 
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
@@ -58,7 +58,7 @@ class ConcurrencyRaceTest {
             APIGatewayV2HTTPEvent event = Events.load("update-user");
             event.setBody("{\"jobTitle\":\"Title " + i + "\"}");
             event.getHeaders().put("if-match", "\"" + version + "\"");
-            return Answer.of(new UpdateUserHandler(world.administration), event).status();
+            return Answer.of(new UpdateUserHandler(world.administration, world.http), event).status();
         });
 
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());

@@ -4,13 +4,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.peakcommerce.useradmin.domain.Role;
 import com.peakcommerce.useradmin.domain.UserAdministration;
 import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
+import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.ports.IdempotencyStore;
+import com.peakcommerce.useradmin.wiring.Settings;
 import com.peakcommerce.useradmin.ports.IdentityProvider;
 import com.peakcommerce.useradmin.ports.IdentityProviderException.Reason;
 import com.peakcommerce.useradmin.testing.Answer;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.World;
-import com.peakcommerce.useradmin.wiring.Wiring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,16 +51,12 @@ class IdempotencyKeyTest {
 
     private final World world = World.seeded();
 
-    IdempotencyKeyTest() {
-        useStoreAt(world.clock);
-    }
+    /** The HTTP layer on this test's table, or on a store a test puts in its place. */
+    private Http http = world.http;
 
-    /** The HTTP layer asks Wiring for the store, as in production; here it writes this test's table. */
-    private void useStoreAt(Clock clock) {
-        Wiring.install(IdempotencyStore.class, new DynamoIdempotencyStore(world.dynamo.client, world.dynamo.table, clock));
-    }
+    private static Http withStore(IdempotencyStore store) { return new Http(store, Settings.DEFAULT_CLAIM_NAMESPACE); }
 
-    private Answer create(APIGatewayV2HTTPEvent event) { return Answer.of(new CreateUserHandler(world.administration), event); }
+    private Answer create(APIGatewayV2HTTPEvent event) { return Answer.of(new CreateUserHandler(world.administration, http), event); }
 
     private static APIGatewayV2HTTPEvent keyed(String eventName, String key) {
         APIGatewayV2HTTPEvent event = Events.load(eventName);
@@ -121,7 +118,7 @@ class IdempotencyKeyTest {
 
     @Test
     void writesWithoutAKeyNeverTouchTheStore() {
-        Wiring.install(IdempotencyStore.class, new IdempotencyStore() {
+        http = withStore(new IdempotencyStore() {
             public Outcome claim(String t, String c, String k, String f) { throw new AssertionError("claimed"); }
             public void complete(Claimed claim, StoredAnswer answer) { throw new AssertionError("completed"); }
             public void release(Claimed claim) { throw new AssertionError("released"); }
@@ -129,8 +126,8 @@ class IdempotencyKeyTest {
         world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
 
         assertEquals(201, create(createOf("dora@example.com", null)).status());
-        assertEquals(200, Answer.of(new SuspendUserHandler(world.administration), keyed("suspend-user", null)).status());
-        assertEquals(204, Answer.of(new DeleteUserHandler(world.administration), keyed("delete-user", null)).status());
+        assertEquals(200, Answer.of(new SuspendUserHandler(world.administration, http), keyed("suspend-user", null)).status());
+        assertEquals(204, Answer.of(new DeleteUserHandler(world.administration, http), keyed("delete-user", null)).status());
     }
 
     @Test
@@ -152,17 +149,17 @@ class IdempotencyKeyTest {
         long version = world.stored(CUSTOMER_ID).version();
         APIGatewayV2HTTPEvent patch = keyed("update-user", KEY);
         patch.getHeaders().put("if-match", "\"" + version + "\"");
-        Answer first = Answer.of(new UpdateUserHandler(world.administration), patch);
+        Answer first = Answer.of(new UpdateUserHandler(world.administration, http), patch);
         assertEquals(200, first.status());
 
         APIGatewayV2HTTPEvent later = keyed("update-user", "another-key");
         later.getHeaders().put("if-match", "\"" + (version + 1) + "\"");
         later.setBody("{\"jobTitle\":\"Owner\"}");
-        assertEquals(200, Answer.of(new UpdateUserHandler(world.administration), later).status());
+        assertEquals(200, Answer.of(new UpdateUserHandler(world.administration, http), later).status());
 
         APIGatewayV2HTTPEvent retry = keyed("update-user", KEY);
         retry.getHeaders().put("if-match", "\"" + version + "\"");
-        Answer replayed = Answer.of(new UpdateUserHandler(world.administration), retry);
+        Answer replayed = Answer.of(new UpdateUserHandler(world.administration, http), retry);
 
         assertEquals(200, replayed.status());
         assertEquals("true", replayed.header("Idempotent-Replayed"));
@@ -173,33 +170,33 @@ class IdempotencyKeyTest {
 
         APIGatewayV2HTTPEvent otherVersion = keyed("update-user", KEY);
         otherVersion.getHeaders().put("if-match", "\"" + (version + 2) + "\"");
-        assertEquals(422, Answer.of(new UpdateUserHandler(world.administration), otherVersion).status(), "If-Match is part of the request");
+        assertEquals(422, Answer.of(new UpdateUserHandler(world.administration, http), otherVersion).status(), "If-Match is part of the request");
     }
 
     @Test
     void aDeleteSentAgainWithItsKeyIs204NotTheUnkeyed404() {
         world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
 
-        Answer first = Answer.of(new DeleteUserHandler(world.administration), keyed("delete-user", KEY));
-        Answer again = Answer.of(new DeleteUserHandler(world.administration), keyed("delete-user", KEY));
+        Answer first = Answer.of(new DeleteUserHandler(world.administration, http), keyed("delete-user", KEY));
+        Answer again = Answer.of(new DeleteUserHandler(world.administration, http), keyed("delete-user", KEY));
 
         assertEquals(204, first.status());
         assertEquals(204, again.status());
         assertNull(again.raw().getBody());
         assertEquals("true", again.header("Idempotent-Replayed"));
         assertEquals(1, world.identityProvider.calls.stream().filter(c -> c.startsWith("deleteLogin")).count());
-        assertEquals(404, Answer.of(new DeleteUserHandler(world.administration), keyed("delete-user", null)).status());
+        assertEquals(404, Answer.of(new DeleteUserHandler(world.administration, http), keyed("delete-user", null)).status());
     }
 
     @Test
     void aSuspendAndAPasswordResetAreNotDoneTwice() {
         world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
 
-        Answer suspended = Answer.of(new SuspendUserHandler(world.administration), keyed("suspend-user", "s-1"));
-        Answer suspendedAgain = Answer.of(new SuspendUserHandler(world.administration), keyed("suspend-user", "s-1"));
-        Answer.of(new EnableUserHandler(world.administration), keyed("enable-user", "e-1"));
-        Answer reset = Answer.of(new ResetPasswordHandler(world.administration), keyed("reset-password", "r-1"));
-        Answer resetAgain = Answer.of(new ResetPasswordHandler(world.administration), keyed("reset-password", "r-1"));
+        Answer suspended = Answer.of(new SuspendUserHandler(world.administration, http), keyed("suspend-user", "s-1"));
+        Answer suspendedAgain = Answer.of(new SuspendUserHandler(world.administration, http), keyed("suspend-user", "s-1"));
+        Answer.of(new EnableUserHandler(world.administration, http), keyed("enable-user", "e-1"));
+        Answer reset = Answer.of(new ResetPasswordHandler(world.administration, http), keyed("reset-password", "r-1"));
+        Answer resetAgain = Answer.of(new ResetPasswordHandler(world.administration, http), keyed("reset-password", "r-1"));
 
         assertEquals(suspended.raw().getBody(), suspendedAgain.raw().getBody());
         assertEquals("true", suspendedAgain.header("Idempotent-Replayed"));
@@ -248,7 +245,7 @@ class IdempotencyKeyTest {
                 super.createLogin(login);
             }
         };
-        var handler = new CreateUserHandler(new UserAdministration(world.repository, slow, world.mailer, world.clock, () -> UUID.randomUUID().toString()));
+        var handler = new CreateUserHandler(new UserAdministration(world.stores, slow, world.mailer, world.clock, () -> UUID.randomUUID().toString()), http);
         try (var pool = Executors.newSingleThreadExecutor()) {
             Future<Answer> first = pool.submit(() -> Answer.of(handler, keyed("create-user", KEY)));
             assertTrue(entered.await(10, TimeUnit.SECONDS));
@@ -308,9 +305,9 @@ class IdempotencyKeyTest {
 
     @Test
     void aRecordOlderThan24HoursIsIgnored() {
-        useStoreAt(Clock.fixed(NOW.minus(Duration.ofHours(25)), ZoneOffset.UTC));
+        http = withStore(new DynamoIdempotencyStore(world.dynamo.client, world.dynamo.table, Clock.fixed(NOW.minus(Duration.ofHours(25)), ZoneOffset.UTC)));
         assertEquals(201, create(keyed("create-user", KEY)).status());
-        useStoreAt(world.clock);
+        http = world.http;
 
         Answer answer = create(createOf("dora@example.com", KEY));
 
@@ -324,14 +321,14 @@ class IdempotencyKeyTest {
         // stays IN_PROGRESS. Simulated by a store that claims and never settles.
         IdempotencyStore dying = new DynamoIdempotencyStore(world.dynamo.client, world.dynamo.table,
                 Clock.fixed(NOW.minus(DynamoIdempotencyStore.LEASE).minusSeconds(1), ZoneOffset.UTC));
-        Wiring.install(IdempotencyStore.class, new IdempotencyStore() {
+        http = withStore(new IdempotencyStore() {
             public Outcome claim(String t, String c, String k, String f) { return dying.claim(t, c, k, f); }
             public void complete(Claimed claim, StoredAnswer answer) { }
             public void release(Claimed claim) { }
         });
         world.identityProvider.failNext("createLogin", Reason.UNAVAILABLE);
         assertEquals(503, create(keyed("create-user", KEY)).status());
-        useStoreAt(world.clock);
+        http = world.http;
 
         Answer answer = create(keyed("create-user", KEY));
 

@@ -30,8 +30,8 @@ class ReconcileHandlerTest {
         assertThrows(DomainException.Unavailable.class, () -> world.administration.create(world.admin, body));
 
         Clock later = Clock.offset(world.clock, Reconciler.GRACE.plusMinutes(1));
-        var handler = new ReconcileHandler(new Reconciler(world.repository,
-                new UserAdministration(world.repository, world.identityProvider, world.mailer, later, () -> UUID.randomUUID().toString()), later));
+        var handler = new ReconcileHandler(new Reconciler(world.stores,
+                new UserAdministration(world.stores, world.identityProvider, world.mailer, later, () -> UUID.randomUUID().toString()), later));
 
         Map<String, Object> report = handler.handleRequest(Events.loadRaw("reconcile"), null);
 

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UsersAdminHandlersTest {
     private final World world = World.seeded();
 
-    private Answer create(APIGatewayV2HTTPEvent event) { return Answer.of(new CreateUserHandler(world.administration), event); }
+    private Answer create(APIGatewayV2HTTPEvent event) { return Answer.of(new CreateUserHandler(world.administration, world.http), event); }
 
     private APIGatewayV2HTTPEvent withBody(String name, String body) {
         APIGatewayV2HTTPEvent event = Events.load(name);
@@ -93,7 +93,7 @@ class UsersAdminHandlersTest {
         patch.getPathParameters().put("userId", (String) created.body().get("id"));
         patch.getHeaders().put("if-match", created.header("ETag"));
         patch.setBody("{\"accountNumber\":\"A000001213\"}");
-        Answer changed = Answer.of(new UpdateUserHandler(world.administration), patch);
+        Answer changed = Answer.of(new UpdateUserHandler(world.administration, world.http), patch);
         assertEquals(200, changed.status());
         assertEquals("A000001213", changed.body().get("accountNumber"));
     }
@@ -135,18 +135,18 @@ class UsersAdminHandlersTest {
         APIGatewayV2HTTPEvent mergePatch = Events.load("update-user");
         mergePatch.getHeaders().put("if-match", "\"" + world.stored(CUSTOMER_ID).version() + "\"");
         mergePatch.getHeaders().put("content-type", "application/merge-patch+json");
-        assertEquals(200, Answer.of(new UpdateUserHandler(world.administration), mergePatch).status());
+        assertEquals(200, Answer.of(new UpdateUserHandler(world.administration, world.http), mergePatch).status());
         long version = world.stored(CUSTOMER_ID).version();
 
         APIGatewayV2HTTPEvent text = Events.load("update-user");
         text.getHeaders().put("if-match", "\"" + version + "\"");
         text.getHeaders().put("content-type", "text/plain");
-        assertEquals(415, Answer.of(new UpdateUserHandler(world.administration), text).status());
+        assertEquals(415, Answer.of(new UpdateUserHandler(world.administration, world.http), text).status());
 
         APIGatewayV2HTTPEvent trailing = Events.load("update-user");
         trailing.getHeaders().put("if-match", "\"" + version + "\"");
         trailing.setBody("{\"jobTitle\":\"Trailing\"} garbage");
-        Answer refused = Answer.of(new UpdateUserHandler(world.administration), trailing);
+        Answer refused = Answer.of(new UpdateUserHandler(world.administration, world.http), trailing);
         assertEquals(400, refused.status());
         assertEquals(List.of("(body)"), refused.errorFields());
         assertEquals(version, world.stored(CUSTOMER_ID).version(), "nothing changed");
@@ -192,7 +192,7 @@ class UsersAdminHandlersTest {
         assertEquals(403, create(event).status());
 
         APIGatewayV2HTTPEvent event2 = Events.load("create-user");
-        Answer broken = Answer.of(new CreateUserHandler(null), event2);
+        Answer broken = Answer.of(new CreateUserHandler(null, world.http), event2);
         assertEquals(500, broken.status());
         assertEquals(event2.getRequestContext().getRequestId(), broken.body().get("requestId"));
         assertFalse(broken.body().toString().contains("NullPointer"));
@@ -204,7 +204,7 @@ class UsersAdminHandlersTest {
         APIGatewayV2HTTPEvent event = Events.load("update-user");
         event.getHeaders().put("if-match", "\"" + world.stored(CUSTOMER_ID).version() + "\"");
 
-        Answer answer = Answer.of(new UpdateUserHandler(world.administration), event);
+        Answer answer = Answer.of(new UpdateUserHandler(world.administration, world.http), event);
 
         assertEquals(200, answer.status());
         assertEquals("Grace", answer.body().get("firstName"));
@@ -217,17 +217,17 @@ class UsersAdminHandlersTest {
         world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
         APIGatewayV2HTTPEvent stale = Events.load("update-user");
         stale.getHeaders().put("if-match", "\"1\"");
-        Answer answer = Answer.of(new UpdateUserHandler(world.administration), stale);
+        Answer answer = Answer.of(new UpdateUserHandler(world.administration, world.http), stale);
         assertEquals(412, answer.status());
         assertEquals(List.of("If-Match"), answer.errorFields());
 
         APIGatewayV2HTTPEvent missing = Events.load("update-user");
         missing.getHeaders().remove("if-match");
-        assertEquals(428, Answer.of(new UpdateUserHandler(world.administration), missing).status());
+        assertEquals(428, Answer.of(new UpdateUserHandler(world.administration, world.http), missing).status());
 
         APIGatewayV2HTTPEvent garbled = Events.load("update-user");
         garbled.getHeaders().put("if-match", "latest");
-        assertEquals(List.of("If-Match"), Answer.of(new UpdateUserHandler(world.administration), garbled).errorFields());
+        assertEquals(List.of("If-Match"), Answer.of(new UpdateUserHandler(world.administration, world.http), garbled).errorFields());
         assertEquals("Carla", world.stored(CUSTOMER_ID).firstName());
     }
 
@@ -235,24 +235,24 @@ class UsersAdminHandlersTest {
     void suspendEnableDeleteAndMailEventsDoWhatTheySay() {
         world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
 
-        Answer suspended = Answer.of(new SuspendUserHandler(world.administration), Events.load("suspend-user"));
+        Answer suspended = Answer.of(new SuspendUserHandler(world.administration, world.http), Events.load("suspend-user"));
         assertEquals("SUSPENDED", suspended.body().get("status"));
         assertTrue(world.identityProvider.logins.get(CUSTOMER_ID).blocked());
-        Answer enabled = Answer.of(new EnableUserHandler(world.administration), Events.load("enable-user"));
+        Answer enabled = Answer.of(new EnableUserHandler(world.administration, world.http), Events.load("enable-user"));
         assertEquals("ACTIVE_UNVERIFIED", enabled.body().get("status"));
 
-        Answer reset = Answer.of(new ResetPasswordHandler(world.administration), Events.load("reset-password"));
+        Answer reset = Answer.of(new ResetPasswordHandler(world.administration, world.http), Events.load("reset-password"));
         assertEquals(202, reset.status());
         assertEquals("carla@example.com", reset.body().get("recipient"));
         assertTrue(world.mailer.last().subject().startsWith("Reset your Demo Portal password"));
-        Answer verification = Answer.of(new SendVerificationEmailHandler(world.administration), Events.load("send-verification-email"));
+        Answer verification = Answer.of(new SendVerificationEmailHandler(world.administration, world.http), Events.load("send-verification-email"));
         assertEquals(202, verification.status());
         assertTrue(world.mailer.last().text().contains("email-verification"));
 
-        Answer deleted = Answer.of(new DeleteUserHandler(world.administration), Events.load("delete-user"));
+        Answer deleted = Answer.of(new DeleteUserHandler(world.administration, world.http), Events.load("delete-user"));
         assertEquals(204, deleted.status());
         assertNull(deleted.raw().getBody());
-        assertEquals(404, Answer.of(new DeleteUserHandler(world.administration), Events.load("delete-user")).status());
+        assertEquals(404, Answer.of(new DeleteUserHandler(world.administration, world.http), Events.load("delete-user")).status());
     }
 
     @Test
@@ -290,7 +290,7 @@ class UsersAdminHandlersTest {
             APIGatewayV2HTTPEvent event = Events.load("update-user");
             event.setBody("{\"jobTitle\":\"" + titles.poll() + "\"}");
             event.getHeaders().put("if-match", version);
-            return Answer.of(new UpdateUserHandler(world.administration), event).status();
+            return Answer.of(new UpdateUserHandler(world.administration, world.http), event).status();
         }));
         assertEquals(Long.parseLong(version.replace("\"", "")) + 1, world.stored(CUSTOMER_ID).version());
     }

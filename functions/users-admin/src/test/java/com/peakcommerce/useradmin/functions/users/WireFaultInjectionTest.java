@@ -292,7 +292,7 @@ class WireFaultInjectionTest {
         final SesV2Client sesClient;
         final Auth0IdentityProvider identityProvider;
         final SesMailer mailer;
-        final CrashingRepository crashing = new CrashingRepository(world.repository);
+        final CrashingRepository crashing = new CrashingRepository(world.stores);
         final UserAdministration administration;
 
         Fixture() {
@@ -311,7 +311,7 @@ class WireFaultInjectionTest {
                     .endpointOverride(ses.endpoint())
                     .build();
             mailer = new SesMailer(sesClient, "PeakCommerce <no-reply@peakcommerce.example>");
-            administration = new UserAdministration(crashing, identityProvider, mailer, world.clock, () -> UUID.randomUUID().toString());
+            administration = new UserAdministration(crashing.stores(), identityProvider, mailer, world.clock, () -> UUID.randomUUID().toString());
             world.seedUser(TENANT, CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
             world.identityProvider.logins.values().forEach(l -> auth0.put(l.userId(), l.email(), l.givenName(), l.familyName(), l.blocked()));
         }
@@ -319,7 +319,7 @@ class WireFaultInjectionTest {
         /** Later than the reconciler's grace period, on the same wire adapters, without crashes. */
         Reconciler reconciler() {
             Clock later = Clock.offset(world.clock, Reconciler.GRACE.plusMinutes(1));
-            return new Reconciler(world.repository, new UserAdministration(world.repository, identityProvider, mailer, later, () -> UUID.randomUUID().toString()), later);
+            return new Reconciler(world.stores, new UserAdministration(world.stores, identityProvider, mailer, later, () -> UUID.randomUUID().toString()), later);
         }
 
         @Override

@@ -8,7 +8,6 @@ import com.peakcommerce.useradmin.domain.UserDirectory;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.http.Response;
-import com.peakcommerce.useradmin.wiring.Wiring;
 
 import java.util.Set;
 
@@ -17,14 +16,22 @@ public final class GetUserAuditHandler implements RequestHandler<APIGatewayV2HTT
     private static final Set<String> PARAMETERS = Set.of("limit", "cursor");
 
     private final UserDirectory users;
+    private final Http http;
 
-    public GetUserAuditHandler() { this(new UserDirectory(Wiring.userRepository())); }
+    public GetUserAuditHandler() { this(ReadFunctions.production()); }
 
-    GetUserAuditHandler(UserDirectory users) { this.users = users; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public GetUserAuditHandler(ReadFunctions functions) { this(functions.directory(), functions.http()); }
+
+    GetUserAuditHandler(UserDirectory users, Http http) {
+        this.users = users;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             request.onlyQuery(PARAMETERS);
             var page = users.auditTrail(request.caller(), request.pathId("userId"), request.limit(), request.cursor());
             return Response.ok(Representations.page(page, Representations::auditEntry));

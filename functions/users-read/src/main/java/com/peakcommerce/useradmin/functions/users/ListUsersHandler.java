@@ -14,7 +14,6 @@ import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.http.Request;
 import com.peakcommerce.useradmin.http.Response;
-import com.peakcommerce.useradmin.wiring.Wiring;
 
 import java.util.Set;
 
@@ -24,14 +23,22 @@ public final class ListUsersHandler implements RequestHandler<APIGatewayV2HTTPEv
     private static final int MAX_Q = 100;
 
     private final UserDirectory users;
+    private final Http http;
 
-    public ListUsersHandler() { this(new UserDirectory(Wiring.userRepository())); }
+    public ListUsersHandler() { this(ReadFunctions.production()); }
 
-    ListUsersHandler(UserDirectory users) { this.users = users; }
+    /** Built by the group's composition on the adapters given (the local server, a test). */
+    public ListUsersHandler(ReadFunctions functions) { this(functions.directory(), functions.http()); }
+
+    ListUsersHandler(UserDirectory users, Http http) {
+        this.users = users;
+        this.http = http;
+    }
+
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Http.respond(event, context, request -> {
+        return http.respond(event, context, request -> {
             request.onlyQuery(PARAMETERS);
             UserQuery query = new UserQuery(request.queryEnum("role", Role.class), request.queryEnum("status", UserStatus.class),
                     id(request, "accountNumber"), id(request, "partnerId"), id(request, "salesRepId"), id(request, "partnerAdminId"),

@@ -33,12 +33,12 @@ class UsersReadHandlersTest {
     private Answer list(Map<String, String> query) {
         APIGatewayV2HTTPEvent event = Events.load("list-users");
         event.setQueryStringParameters(query);
-        return Answer.of(new ListUsersHandler(world.directory), event);
+        return Answer.of(new ListUsersHandler(world.directory, world.http), event);
     }
 
     @Test
     void getUserEventAnswersTheUserWithItsVersionAsETag() {
-        Answer answer = Answer.of(new GetUserHandler(world.directory), Events.load("get-user"));
+        Answer answer = Answer.of(new GetUserHandler(world.directory, world.http), Events.load("get-user"));
 
         assertEquals(200, answer.status());
         assertEquals("carla@example.com", answer.body().get("username"));
@@ -48,14 +48,14 @@ class UsersReadHandlersTest {
 
     @Test
     void aReadSaysWhatTheCallerMayDoToTheUser() {
-        Answer carla = Answer.of(new GetUserHandler(world.directory), Events.load("get-user"));
+        Answer carla = Answer.of(new GetUserHandler(world.directory, world.http), Events.load("get-user"));
         assertEquals(List.of("view", "edit", "delete", "suspend", "enable", "resetPassword", "sendVerificationEmail", "logInAs", "viewAudit"),
                 carla.body().get("allowedActions"));
 
         APIGatewayV2HTTPEvent self = Events.load("get-user");
         self.getPathParameters().put("userId", World.ADMIN_ID);
         assertEquals(List.of("view", "edit", "enable", "resetPassword", "sendVerificationEmail", "viewAudit"),
-                Answer.of(new GetUserHandler(world.directory), self).body().get("allowedActions"), "no suspend, delete or log in as on oneself");
+                Answer.of(new GetUserHandler(world.directory, world.http), self).body().get("allowedActions"), "no suspend, delete or log in as on oneself");
 
         world.administration.suspend(world.admin, "c-2");
         Answer listed = list(Map.of("role", "CUSTOMER"));
@@ -69,14 +69,14 @@ class UsersReadHandlersTest {
     void anotherTenantsUserIsA404() {
         APIGatewayV2HTTPEvent event = Events.load("get-user");
         event.getPathParameters().put("userId", "o-1");
-        Answer answer = Answer.of(new GetUserHandler(world.directory), event);
+        Answer answer = Answer.of(new GetUserHandler(world.directory, world.http), event);
         assertEquals(404, answer.status());
         assertEquals("application/problem+json", answer.contentType());
     }
 
     @Test
     void listUsersEventListsTheTenantsCustomersByName() {
-        Answer answer = Answer.of(new ListUsersHandler(world.directory), Events.load("list-users"));
+        Answer answer = Answer.of(new ListUsersHandler(world.directory, world.http), Events.load("list-users"));
 
         assertEquals(200, answer.status());
         assertEquals(List.of("Bob Buyer", "Carla Customer"), answer.items().stream().map(u -> u.get("displayName")).toList());
@@ -109,7 +109,7 @@ class UsersReadHandlersTest {
         APIGatewayV2HTTPEvent event = Events.load("get-user-audit");
         event.getPathParameters().put("userId", userId);
         event.setQueryStringParameters(query);
-        return Answer.of(new GetUserAuditHandler(world.directory), event);
+        return Answer.of(new GetUserAuditHandler(world.directory, world.http), event);
     }
 
     @Test
@@ -118,7 +118,7 @@ class UsersReadHandlersTest {
         world.administration.update(new CallerId(TENANT, World.ADMIN_ID, "req-edit"), CUSTOMER_ID, customer.version(), Map.of("jobTitle", "Buyer"));
         world.dynamo.resetCalls();
 
-        Answer answer = Answer.of(new GetUserAuditHandler(world.directory), Events.load("get-user-audit"));
+        Answer answer = Answer.of(new GetUserAuditHandler(world.directory, world.http), Events.load("get-user-audit"));
 
         assertEquals(200, answer.status());
         assertEquals(List.of("batchGetItem", "query"), world.dynamo.calls(), "caller and user in one read, then one Query");
@@ -176,6 +176,6 @@ class UsersReadHandlersTest {
         APIGatewayV2HTTPEvent bySystemAdmin = Events.load("get-user-audit");
         bySystemAdmin.getRequestContext().getAuthorizer().getJwt().getClaims().put("https://peakcommerce.example/user_id", "sys");
         bySystemAdmin.getPathParameters().put("userId", World.ADMIN_ID);
-        assertEquals(403, Answer.of(new GetUserAuditHandler(world.directory), bySystemAdmin).status());
+        assertEquals(403, Answer.of(new GetUserAuditHandler(world.directory, world.http), bySystemAdmin).status());
     }
 }

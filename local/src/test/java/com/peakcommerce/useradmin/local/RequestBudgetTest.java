@@ -1,0 +1,78 @@
+package com.peakcommerce.useradmin.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.peakcommerce.useradmin.domain.Profile;
+import com.peakcommerce.useradmin.domain.Role;
+import com.peakcommerce.useradmin.testing.Events;
+import com.peakcommerce.useradmin.testing.World;
+import com.peakcommerce.useradmin.wiring.Adapters;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The DynamoDB requests of each route, asserted in one place: the route's event from {@code events/}, its real
+ * handler built by its function group, the operations the table was sent, in order. A route that starts to cost
+ * more fails here, naming what it sends now. {@code bin/bench} prints the same figures.
+ */
+class RequestBudgetTest {
+    /** Route event → the DynamoDB operations one request of it sends (the success path of the event as written). */
+    private static final Map<String, List<String>> BUDGET = budget();
+
+    private static Map<String, List<String>> budget() {
+        Map<String, List<String>> budget = new LinkedHashMap<>();
+        budget.put("get-user", List.of("batchGetItem"));
+        budget.put("list-users", List.of("getItem", "query"));
+        budget.put("get-user-audit", List.of("batchGetItem", "query"));
+        budget.put("create-user", List.of("batchGetItem", "transactWriteItems", "putItem"));
+        budget.put("update-user", List.of("batchGetItem", "transactWriteItems"));
+        budget.put("suspend-user", List.of("batchGetItem", "transactWriteItems"));
+        budget.put("enable-user", List.of("batchGetItem"));
+        budget.put("reset-password", List.of("batchGetItem", "putItem"));
+        budget.put("send-verification-email", List.of("batchGetItem", "putItem"));
+        budget.put("delete-user", List.of("batchGetItem", "transactWriteItems"));
+        budget.put("create-profile", List.of("getItem", "transactWriteItems"));
+        budget.put("list-profiles", List.of("getItem", "query"));
+        budget.put("get-profile", List.of("batchGetItem"));
+        budget.put("update-profile", List.of("batchGetItem", "transactWriteItems"));
+        budget.put("get-profile-settings", List.of("getItem"));
+        budget.put("list-realms", List.of("getItem"));
+        budget.put("get-realm", List.of("getItem"));
+        budget.put("get-me", List.of("getItem"));
+        return budget;
+    }
+
+    @TestFactory
+    List<DynamicTest> eachRouteSendsItsBudgetAndNoMore() {
+        return BUDGET.entrySet().stream().map(route -> DynamicTest.dynamicTest(route.getKey(), () -> {
+            World world = World.seeded();
+            world.seedUser(World.TENANT, World.CUSTOMER_ID, Role.CUSTOMER, "Carla", "Customer", "carla@example.com");
+            world.repository.insertProfile(new Profile(World.TENANT, "vip-profile", "VIP", 1, World.NOW, World.NOW));
+            Adapters adapters = world.adapters();
+            APIGatewayV2HTTPEvent event = Events.load(route.getKey());
+            String handlerClass = SamTemplate.read(Events.repositoryRoot().resolve("template.yaml")).routes().stream()
+                    .filter(r -> r.routeKey().equals(event.getRouteKey())).findFirst().orElseThrow().handlerClass();
+            if (route.getKey().equals("update-user")) event.getHeaders().put("if-match", "\"" + world.stored(World.CUSTOMER_ID).version() + "\"");
+            if (route.getKey().equals("update-profile")) {
+                long version = world.repository.fetch(World.TENANT, Set.of(), Set.of(World.PROFILE_ID)).profiles().get(World.PROFILE_ID).version();
+                event.getHeaders().put("if-match", "\"" + version + "\"");
+            }
+            @SuppressWarnings("unchecked")
+            var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) new LocalFunctionGroups(adapters).handler(Class.forName(handlerClass));
+            world.dynamo.resetCalls();
+
+            int status = handler.handleRequest(event, null).getStatusCode();
+
+            assertEquals(2, status / 100, route.getKey() + " succeeds: " + status);
+            assertEquals(route.getValue(), world.dynamo.calls(), route.getKey() + ": the DynamoDB requests of one request");
+        })).toList();
+    }
+}
