@@ -53,7 +53,7 @@ const ConsoleAppBar = () => <AppBar userMenu={<ConsoleUserMenu />} />;
 // minWidth 0 lets wide tables scroll inside the content instead of widening the page (375 px screens).
 const ConsoleLayout = ({ children }) => (
   <Layout menu={ConsoleMenu} appBar={ConsoleAppBar}
-    sx={{ '& .RaLayout-content': { minWidth: 0 }, '& .RaLayout-contentWithSidebar': { minWidth: 0 }, '& .RaList-content, & .RaList-main': { minWidth: 0, overflowX: 'auto' } }}>
+    sx={{ '& .RaLayout-content': { minWidth: 0, maxWidth: '100vw', overflowX: 'auto' }, '& .RaLayout-contentWithSidebar': { minWidth: 0 }, '& .RaList-content, & .RaList-main': { minWidth: 0, overflowX: 'auto' } }}>
     {children}
   </Layout>
 );

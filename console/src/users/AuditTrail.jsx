@@ -40,7 +40,7 @@ export default function AuditTrail() {
       <ReferenceManyField reference="audit" target="userId" source="id" perPage={10}
         pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
         empty={<Typography variant="body2">No entries.</Typography>}>
-        <Datagrid bulkActionButtons={false} rowClick={false} sx={{ '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } }}>
+        <Datagrid bulkActionButtons={false} rowClick={false}>
           <DateField source="at" label="When" showTime sortable={false} />
           <FunctionField label="Action" sortable={false} render={(e) => ACTIONS[e.action] || e.action} />
           <TextField source="actorId" label="By" sortable={false} />

@@ -6,7 +6,7 @@ import {
 } from 'react-admin';
 import {
   Box, Button, Checkbox, Dialog, FormControlLabel, DialogActions, DialogContent, DialogContentText, DialogTitle, Table, TableBody, TableCell,
-  TableHead, TableRow, Typography,
+  TableHead, TableRow, Typography, useMediaQuery,
 } from '@mui/material';
 import { roleChoices, roleLabel } from '../authProvider';
 import StatusBadge from './StatusBadge';
@@ -199,6 +199,7 @@ function Empty() {
 
 export default function UserList() {
   const { permissions } = usePermissions();
+  const narrow = useMediaQuery((theme) => theme.breakpoints.down('sm'));
   const canCreate = !!permissions?.canCreateUsers;
   return (
     <List
@@ -216,13 +217,23 @@ export default function UserList() {
         rowClick={(id, resource, record) => (record.allowedActions?.includes('edit') ? 'edit' : 'show')}
         bulkActionButtons={false}
         empty={<Empty />}
-        sx={{ '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } }}
       >
         {canCreate && <SelectUser label="Select" />}
-        <TextField source="displayName" label="Name" sortable={false} />
-        <TextField source="username" label="Username" sortable={false} />
-        <FunctionField label="Role" sortable={false} render={(r) => roleLabel(r.role)} />
-        <TextField source="accountNumber" label="Account" sortable={false} emptyText="—" />
+        {narrow ? (
+          // At phone widths one column carries name, username, role and account.
+          <FunctionField label="User" sortable={false} render={(r) => (
+            <Box sx={{ wordBreak: 'break-word' }}>
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>{r.displayName}</Typography>
+              <Typography variant="body2">{r.username}</Typography>
+              <Typography variant="body2" color="text.secondary">{roleLabel(r.role)}{r.accountNumber ? ` · ${r.accountNumber}` : ''}</Typography>
+            </Box>
+          )} />
+        ) : [
+          <TextField key="n" source="displayName" label="Name" sortable={false} />,
+          <TextField key="u" source="username" label="Username" sortable={false} />,
+          <FunctionField key="r" label="Role" sortable={false} render={(r) => roleLabel(r.role)} />,
+          <TextField key="a" source="accountNumber" label="Account" sortable={false} emptyText="—" />,
+        ]}
         <FunctionField label="Status" sortable={false} render={(r) => <StatusBadge record={r} />} />
         <RowAction />
       </Datagrid>
