@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each handler of the local run built as its function group builds it in Lambda, but on the local server's
  * adapters: a handler's public constructor takes its group's services ({@code AdminFunctions}, …), which that
  * class makes with {@code public static of(Adapters)}: once per group and server, as once per container in AWS.
+ * A handler without such a constructor needs no adapters and is built with its no-argument one.
  */
 final class LocalFunctionGroups {
     private final Adapters adapters;
@@ -33,7 +34,8 @@ final class LocalFunctionGroups {
             }
             return constructor.newInstance(services);
         }
-        throw new NoSuchMethodException(handlerClass.getName() + "(<function group>)");
+        // A handler that needs nothing (no function group) is built as Lambda builds it.
+        return handlerClass.getConstructor().newInstance();
     }
 
     /** The group's {@code public static <group> of(Adapters)}, or null when {@code type} is not a function group. */

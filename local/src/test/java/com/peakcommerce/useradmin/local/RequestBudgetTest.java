@@ -33,7 +33,7 @@ class RequestBudgetTest {
         budget.put("list-users", List.of("getItem", "query"));
         budget.put("get-user-audit", List.of("batchGetItem", "query"));
         budget.put("create-user", List.of("batchGetItem", "transactWriteItems", "putItem"));
-        budget.put("update-user", List.of("batchGetItem", "transactWriteItems"));
+        budget.put("update-user", List.of("batchGetItem", "transactWriteItems", "putItem"));
         budget.put("suspend-user", List.of("batchGetItem", "transactWriteItems"));
         budget.put("enable-user", List.of("batchGetItem"));
         budget.put("reset-password", List.of("batchGetItem", "putItem"));

@@ -85,6 +85,11 @@ class FaultInjectionTest {
 
     private static final Outcome CREATED = new Outcome("nina@example.com", 1, "nina@example.com", AuditEntry.Action.USER_CREATED);
     private static final Outcome RENAMED = new Outcome("carla.new@example.com", 1, "carla.new@example.com", AuditEntry.Action.USERNAME_CHANGED);
+    /**
+     * A crash after the verification mail went and before the record says so: the mail is sent at least once, so
+     * recovering sends it again (a second link to the same address, never none).
+     */
+    private static final Outcome RENAMED_MAIL_AGAIN = new Outcome("carla.new@example.com", 2, "carla.new@example.com", AuditEntry.Action.USERNAME_CHANGED);
     private static final Outcome SUSPENDED = new Outcome("carla@example.com", 0, CUSTOMER_ID, AuditEntry.Action.USER_SUSPENDED);
     private static final Outcome ENABLED = new Outcome("carla@example.com", 0, CUSTOMER_ID, AuditEntry.Action.USER_ENABLED);
     private static final Outcome DELETED = new Outcome("carla@example.com", 0, CUSTOMER_ID, AuditEntry.Action.USER_DELETED);
@@ -102,7 +107,7 @@ class FaultInjectionTest {
             all.add(new Scenario("create: identity provider down at the link", idpDown("passwordChangeTicket"), CREATE, CREATED, recovery));
             all.add(new Scenario("create: crash before the record leaves provisioning", crashBefore("replaceBookkeeping", 0), CREATE, CREATED, recovery));
             all.add(new Scenario("edit: identity provider down at the login update", idpDown("updateLogin"), UPDATE, RENAMED, recovery));
-            all.add(new Scenario("edit: crash before the pending mark is cleared", crashBefore("replaceBookkeeping", 0), UPDATE, RENAMED, recovery));
+            all.add(new Scenario("edit: crash before the pending mark is cleared", crashBefore("replaceBookkeeping", 0), UPDATE, RENAMED_MAIL_AGAIN, recovery));
         }
         all.add(new Scenario("create: crash before the first write", crashBefore("insert", 0), CREATE, CREATED, Recovery.RETRY));
         all.add(new Scenario("edit: crash before the first write", crashBefore("replace", 0), UPDATE, RENAMED, Recovery.RETRY));
