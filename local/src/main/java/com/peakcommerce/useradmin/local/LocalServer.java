@@ -1,7 +1,5 @@
 package com.peakcommerce.useradmin.local;
 
-import com.peakcommerce.useradmin.auth0.Auth0IdentityProvider;
-import com.peakcommerce.useradmin.auth0.Auth0Settings;
 import com.peakcommerce.useradmin.domain.Profile;
 import com.peakcommerce.useradmin.domain.User;
 import com.peakcommerce.useradmin.domain.UserAdministration;
@@ -14,19 +12,13 @@ import com.peakcommerce.useradmin.ports.Mailer;
 import com.peakcommerce.useradmin.ses.SesMailer;
 import com.peakcommerce.useradmin.wiring.Ids;
 import com.peakcommerce.useradmin.wiring.Settings;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,64 +57,6 @@ public final class LocalServer implements AutoCloseable {
     /** The {@code aud} of the local run's log-in-as credentials (its {@code iss} is the base URL). */
     public static final String LOCAL_PORTAL_AUDIENCE = "peakcommerce-portal-local";
 
-    /** Command-line options. */
-    public record Options(int port, boolean inMemory, Path dataDir, Path template, Path consoleDir) {
-        static final String USAGE = """
-                Usage: LocalServer [--port N] [--in-memory] [--data-dir DIR] [--template FILE] [--console-dir DIR]
-                  --port N         listen on http://localhost:N (default 3000; 0 picks a free port)
-                  --in-memory      keep nothing: the table is not saved when the server stops
-                  --data-dir DIR   where the table is saved on stop and loaded at start (default .local-data/ beside template.yaml)
-                  --template FILE  the SAM template to read the routes from (default: template.yaml, looked up from here upwards)
-                  --console-dir DIR  the built admin console served at / (default console/dist beside template.yaml; bin/console builds it)
-                AWS services are emulated by moto (bin/moto, started as a child process); the standard endpoint variables
-                  AWS_ENDPOINT_URL_DYNAMODB, _SSM, _KMS, _SESV2 (or _SES), or AWS_ENDPOINT_URL for all, switch a service elsewhere.
-                  AUTH0_DOMAIN (or AUTH0_MANAGEMENT_URL), optionally AUTH0_PORTAL_CLIENT_ID, and either AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET
-                  or AUTH0_CREDENTIALS_PARAMETER (SSM) to use Auth0 instead of the local stand-in.""";
-
-        /** The console from {@code console/dist} beside the template. */
-        public Options(int port, boolean inMemory, Path dataDir, Path template) {
-            this(port, inMemory, dataDir, template, template.toAbsolutePath().getParent().resolve("console").resolve("dist"));
-        }
-
-        public static Options parse(String... args) {
-            int port = 3000;
-            boolean inMemory = false;
-            Path dataDir = null;
-            Path template = null;
-            Path consoleDir = null;
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.isBlank()) continue;
-                switch (arg) {
-                    case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
-                    case "--in-memory" -> inMemory = true;
-                    case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
-                    case "--template" -> template = Path.of(value(args, ++i, arg));
-                    case "--console-dir" -> consoleDir = Path.of(value(args, ++i, arg));
-                    default -> throw new IllegalArgumentException("Unknown option " + arg);
-                }
-            }
-            if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be from 0 to 65535");
-            if (template == null) template = findTemplate(Path.of("").toAbsolutePath());
-            if (dataDir == null) dataDir = template.toAbsolutePath().getParent().resolve(".local-data");
-            return consoleDir == null ? new Options(port, inMemory, dataDir, template) : new Options(port, inMemory, dataDir, template, consoleDir);
-        }
-
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length || args[i].startsWith("--")) throw new IllegalArgumentException(option + " needs a value");
-            return args[i];
-        }
-
-        /** template.yaml in {@code from} or the nearest folder above it (the run may start in local/). */
-        static Path findTemplate(Path from) {
-            for (Path dir = from; dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve("template.yaml");
-                if (Files.isRegularFile(candidate)) return candidate;
-            }
-            throw new IllegalArgumentException("No template.yaml in " + from + " or above it; pass --template FILE");
-        }
-    }
-
     private final HttpServer http;
     private final ExecutorService executor;
     final LocalAws aws;
@@ -140,7 +74,7 @@ public final class LocalServer implements AutoCloseable {
     final Map<String, LocalSeed.SeededTenant> tenants = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<String, String> initFailures;
 
-    private LocalServer(Options options) throws IOException {
+    private LocalServer(LocalOptions options) throws IOException {
         this.template = SamTemplate.read(options.template());
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
         this.baseUrl = "http://localhost:" + http.getAddress().getPort();
@@ -164,9 +98,9 @@ public final class LocalServer implements AutoCloseable {
             this.mailerDescription = outbox != null ? "SES in moto, sender " + sender + " (no mail leaves this machine): GET " + baseUrl + "/local/mail"
                     : "SES at " + aws.sesEndpoint() + ", sender " + sender;
             IdentityProvider identityProvider;
-            if (auth0Configured(settings)) {
+            if (LocalAuth0.configured(settings)) {
                 this.standIn = null;
-                identityProvider = auth0(settings, new SsmParameters(aws.ssm));
+                identityProvider = LocalAuth0.identityProvider(settings, new SsmParameters(aws.ssm));
                 this.identityProviderDescription = "Auth0 (" + settings.optional("AUTH0_MANAGEMENT_URL").or(() -> settings.optional("AUTH0_DOMAIN")).orElseThrow()
                         + ", a database connection per tenant)";
             } else {
@@ -223,21 +157,21 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /** Builds everything, seeds the demo tenant and starts listening. */
-    public static LocalServer start(Options options) throws IOException {
+    public static LocalServer start(LocalOptions options) throws IOException {
         return new LocalServer(options);
     }
 
     public static void main(String[] args) {
-        Options options;
+        LocalOptions options;
         try {
             if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-                System.out.println(Options.USAGE);
+                System.out.println(LocalOptions.USAGE);
                 return;
             }
-            options = Options.parse(args);
+            options = LocalOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println(Options.USAGE);
+            System.err.println(LocalOptions.USAGE);
             System.exit(2);
             return;
         }
@@ -299,30 +233,6 @@ public final class LocalServer implements AutoCloseable {
         out.append("\n Ctrl-C stops the server.\n");
         return out.toString();
     }
-
-    // ---- adapters chosen by the environment --------------------------------------------------------
-
-    static boolean auth0Configured(Settings settings) {
-        return settings.optional("AUTH0_DOMAIN").isPresent() || settings.optional("AUTH0_MANAGEMENT_URL").isPresent();
-    }
-
-    /**
-     * The real Auth0 adapter (module shared-auth0). With {@code AUTH0_CLIENT_ID} and {@code AUTH0_CLIENT_SECRET}
-     * (local only) it takes the Management API client from them; otherwise exactly as deployed,
-     * {@link Auth0IdentityProvider#fromEnvironment()}, which reads them from the SSM parameter.
-     */
-    private static IdentityProvider auth0(Settings settings, SsmParameters parameters) {
-        Optional<String> clientId = settings.optional("AUTH0_CLIENT_ID");
-        Optional<String> clientSecret = settings.optional("AUTH0_CLIENT_SECRET");
-        if (clientId.isEmpty() || clientSecret.isEmpty()) return new Auth0IdentityProvider(Auth0Settings.fromEnvironment(parameters));
-        URI managementApi = settings.optional("AUTH0_MANAGEMENT_URL").map(URI::create).orElseGet(() -> URI.create(
-                "https://" + settings.required("AUTH0_DOMAIN").replaceFirst("^https://", "").replaceFirst("/+$", "") + "/api/v2"));
-        return new Auth0IdentityProvider(new Auth0Settings(managementApi, clientId.get(), clientSecret.get(),
-                settings.optional("AUTH0_PORTAL_CLIENT_ID").orElse(null),
-                settings.optional("AUTH0_TICKET_RESULT_URL").map(URI::create).orElse(null), null, null));
-    }
-
-
 
     // ---- for tests and the banner ---------------------------------------------------------------------
 

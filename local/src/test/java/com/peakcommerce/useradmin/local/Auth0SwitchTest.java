@@ -56,8 +56,8 @@ class Auth0SwitchTest {
             System.setProperty("AUTH0_MANAGEMENT_URL", "http://127.0.0.1:" + auth0.getAddress().getPort() + "/api/v2");
             System.setProperty("AUTH0_CLIENT_ID", "local-client");
             System.setProperty("AUTH0_CLIENT_SECRET", "local-secret");
-            Path template = LocalServer.Options.findTemplate(Path.of("").toAbsolutePath());
-            try (LocalServer server = LocalServer.start(new LocalServer.Options(0, true, dataDir, template))) {
+            Path template = LocalOptions.findTemplate(Path.of("").toAbsolutePath());
+            try (LocalServer server = LocalServer.start(new LocalOptions(0, true, dataDir, template))) {
                 assertEquals(null, server.identityProviderStandIn());
                 assertTrue(server.banner().contains("Identity provider: Auth0 (http://127.0.0.1:"), server.banner());
                 assertTrue(!server.banner().contains("NOT AUTH0"), server.banner());

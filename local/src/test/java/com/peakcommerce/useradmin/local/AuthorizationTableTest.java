@@ -15,11 +15,8 @@ import com.peakcommerce.useradmin.testing.World;
 import com.peakcommerce.useradmin.ports.TokenSigner;
 import com.peakcommerce.useradmin.wiring.Adapters;
 import com.peakcommerce.useradmin.wiring.Settings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

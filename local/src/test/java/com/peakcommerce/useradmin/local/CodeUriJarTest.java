@@ -85,7 +85,7 @@ class CodeUriJarTest {
                             Path: /jarred
                 """);
 
-        try (LocalServer server = LocalServer.start(new LocalServer.Options(0, true, dir.resolve("data"), template))) {
+        try (LocalServer server = LocalServer.start(new LocalOptions(0, true, dir.resolve("data"), template))) {
             assertEquals(java.util.Map.of(), server.initFailures());
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(server.baseUrl() + "/jarred")).build(), HttpResponse.BodyHandlers.ofString());

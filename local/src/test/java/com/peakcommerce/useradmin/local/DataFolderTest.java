@@ -16,11 +16,11 @@ class DataFolderTest {
 
     @Test
     void aRestartKeepsTheDataAndSeedsNothingTwice() throws Exception {
-        Path template = LocalServer.Options.findTemplate(Path.of("").toAbsolutePath());
+        Path template = LocalOptions.findTemplate(Path.of("").toAbsolutePath());
         String adminId;
         String profileId;
         java.util.List<String> seededIds;
-        try (LocalServer first = LocalServer.start(new LocalServer.Options(0, false, dataDir, template))) {
+        try (LocalServer first = LocalServer.start(new LocalOptions(0, false, dataDir, template))) {
             adminId = first.admin().id();
             profileId = first.standardProfile().id();
             assertEquals(first.tenant(LocalServer.DEMO_TENANT).users().size() + 1, first.outbox().mails().size(),
@@ -29,7 +29,7 @@ class DataFolderTest {
         }
         assertTrue(Files.exists(dataDir.resolve(LocalServer.DEFAULT_TABLE + ".jsonl")), "the table was saved when the server stopped");
 
-        try (LocalServer second = LocalServer.start(new LocalServer.Options(0, false, dataDir, template))) {
+        try (LocalServer second = LocalServer.start(new LocalOptions(0, false, dataDir, template))) {
             assertEquals(adminId, second.admin().id());
             assertEquals(profileId, second.standardProfile().id());
             assertEquals(seededIds, second.tenant(LocalServer.DEMO_TENANT).users().stream().map(u -> u.id()).toList(), "the same seeded users, found again");

@@ -52,8 +52,8 @@ class EndpointSwitchTest {
         try {
             System.setProperty("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
             System.setProperty("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + ses.getAddress().getPort());
-            Path template = LocalServer.Options.findTemplate(Path.of("").toAbsolutePath());
-            try (LocalServer server = LocalServer.start(new LocalServer.Options(0, true, dataDir, template))) {
+            Path template = LocalOptions.findTemplate(Path.of("").toAbsolutePath());
+            try (LocalServer server = LocalServer.start(new LocalOptions(0, true, dataDir, template))) {
                 assertTrue(server.banner().contains("DynamoDB at " + dynamoEndpoint), server.banner());
                 assertTrue(server.banner().contains("SES at http://127.0.0.1:"), server.banner());
                 assertEquals(null, server.outbox());

@@ -34,7 +34,7 @@ class LocalApiGatewayTest {
     @BeforeAll
     static void start() throws Exception {
         Path template = Path.of(LocalApiGatewayTest.class.getResource("/echo-template.yaml").toURI());
-        server = LocalServer.start(new LocalServer.Options(0, true, dataDir, template));
+        server = LocalServer.start(new LocalOptions(0, true, dataDir, template));
     }
 
     @AfterAll

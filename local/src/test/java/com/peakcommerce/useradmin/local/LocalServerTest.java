@@ -40,8 +40,8 @@ class LocalServerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        template = LocalServer.Options.findTemplate(Path.of("").toAbsolutePath());
-        server = LocalServer.start(new LocalServer.Options(0, true, dataDir, template));
+        template = LocalOptions.findTemplate(Path.of("").toAbsolutePath());
+        server = LocalServer.start(new LocalOptions(0, true, dataDir, template));
     }
 
     @AfterAll

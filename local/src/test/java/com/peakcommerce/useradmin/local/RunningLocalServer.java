@@ -34,7 +34,7 @@ final class RunningLocalServer implements BeforeAllCallback, AfterAllCallback {
         Path console = Files.createDirectories(dataDir.resolve("console").resolve("assets"));
         Files.writeString(console.resolveSibling("index.html"), CONSOLE_INDEX);
         Files.writeString(console.resolve("app-1234.js"), "console.log('console');");
-        server = LocalServer.start(new LocalServer.Options(0, true, dataDir, LocalServer.Options.findTemplate(Path.of("").toAbsolutePath()),
+        server = LocalServer.start(new LocalOptions(0, true, dataDir, LocalOptions.findTemplate(Path.of("").toAbsolutePath()),
                 console.getParent()));
     }
 

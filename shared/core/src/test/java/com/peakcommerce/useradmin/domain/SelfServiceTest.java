@@ -12,7 +12,6 @@ import com.peakcommerce.useradmin.testing.World;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -10,8 +10,6 @@ import com.peakcommerce.useradmin.dynamodb.Keys;
 import com.peakcommerce.useradmin.domain.AuditEntry;
 import com.peakcommerce.useradmin.jose.Es256;
 import com.peakcommerce.useradmin.json.Json;
-import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
-import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.testing.Answer;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.World;

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.peakcommerce.useradmin.domain.ProfileCatalog;
 import com.peakcommerce.useradmin.http.Http;
-import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.http.Response;
 import com.peakcommerce.useradmin.domain.ProfileCatalog.Deletion;
 import com.peakcommerce.useradmin.http.Problems;

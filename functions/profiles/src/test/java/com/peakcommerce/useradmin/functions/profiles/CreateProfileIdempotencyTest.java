@@ -1,8 +1,6 @@
 package com.peakcommerce.useradmin.functions.profiles;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
-import com.peakcommerce.useradmin.ports.IdempotencyStore;
 import com.peakcommerce.useradmin.testing.Answer;
 import com.peakcommerce.useradmin.testing.Events;
 import com.peakcommerce.useradmin.testing.World;

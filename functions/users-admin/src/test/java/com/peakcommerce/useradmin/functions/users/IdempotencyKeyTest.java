@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static com.peakcommerce.useradmin.testing.World.ADMIN_ID;
 import static com.peakcommerce.useradmin.testing.World.CUSTOMER_ID;
 import static com.peakcommerce.useradmin.testing.World.NOW;
 import static com.peakcommerce.useradmin.testing.World.TENANT;
