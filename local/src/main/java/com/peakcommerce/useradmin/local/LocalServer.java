@@ -74,16 +74,18 @@ public final class LocalServer implements AutoCloseable {
     final Map<String, LocalSeed.SeededTenant> tenants = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<String, String> initFailures;
 
-    private LocalServer(LocalOptions options) throws IOException {
+    private LocalServer(LocalOptions options, Map<String, String> given) throws IOException {
         this.template = SamTemplate.read(options.template());
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
         this.baseUrl = "http://localhost:" + http.getAddress().getPort();
         // The environment wins; these are the local run's values for what it leaves unset (the issuer is this
         // server's URL, as the port may change). Nothing is written into the process's properties.
-        this.settings = Settings.environment().withDefaults(Map.of(
+        Map<String, String> defaults = new java.util.HashMap<>(Map.of(
                 "TABLE_NAME", DEFAULT_TABLE, "CLAIM_NAMESPACE", Settings.DEFAULT_CLAIM_NAMESPACE, "AWS_REGION", "us-east-1",
                 "MAIL_SENDER", "noreply@localhost", "IMPERSONATION_AUDIENCE", LOCAL_PORTAL_AUDIENCE, "IMPERSONATION_ISSUER", baseUrl,
                 "WEBHOOK_SECRET_PARAMETER", LocalAws.POST_LOGIN_SECRET_PARAMETER, "LOG_STREAM_TOKEN_PARAMETER", LocalAws.LOG_STREAM_TOKEN_PARAMETER));
+        defaults.putAll(given);
+        this.settings = Settings.environment().withDefaults(defaults);
         Clock clock = Clock.systemUTC();
         String sender = settings.required("MAIL_SENDER");
 
@@ -158,7 +160,12 @@ public final class LocalServer implements AutoCloseable {
 
     /** Builds everything, seeds the demo tenant and starts listening. */
     public static LocalServer start(LocalOptions options) throws IOException {
-        return new LocalServer(options);
+        return new LocalServer(options, Map.of());
+    }
+
+    /** As {@link #start(LocalOptions)}, with {@code settings} as if the environment held them (the environment still wins). */
+    public static LocalServer start(LocalOptions options, Map<String, String> settings) throws IOException {
+        return new LocalServer(options, settings);
     }
 
     public static void main(String[] args) {

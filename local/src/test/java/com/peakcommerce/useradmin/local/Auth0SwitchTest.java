@@ -2,7 +2,6 @@ package com.peakcommerce.useradmin.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,15 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With Auth0 settings the real Auth0 adapter replaces the stand-in (here against a local Management API stub). */
 class Auth0SwitchTest {
-    private static final List<String> SETTINGS = List.of("AUTH0_MANAGEMENT_URL", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET");
-
     @TempDir
     Path dataDir;
-
-    @AfterEach
-    void clear() {
-        SETTINGS.forEach(System::clearProperty);
-    }
 
     @Test
     void usesTheAuth0AdapterWhenConfigured() throws Exception {
@@ -53,11 +45,10 @@ class Auth0SwitchTest {
         });
         auth0.start();
         try {
-            System.setProperty("AUTH0_MANAGEMENT_URL", "http://127.0.0.1:" + auth0.getAddress().getPort() + "/api/v2");
-            System.setProperty("AUTH0_CLIENT_ID", "local-client");
-            System.setProperty("AUTH0_CLIENT_SECRET", "local-secret");
+            var settings = java.util.Map.of("AUTH0_MANAGEMENT_URL", "http://127.0.0.1:" + auth0.getAddress().getPort() + "/api/v2",
+                    "AUTH0_CLIENT_ID", "local-client", "AUTH0_CLIENT_SECRET", "local-secret");
             Path template = LocalOptions.findTemplate(Path.of("").toAbsolutePath());
-            try (LocalServer server = LocalServer.start(new LocalOptions(0, true, dataDir, template))) {
+            try (LocalServer server = LocalServer.start(new LocalOptions(0, true, dataDir, template), settings)) {
                 assertEquals(null, server.identityProviderStandIn());
                 assertTrue(server.banner().contains("Identity provider: Auth0 (http://127.0.0.1:"), server.banner());
                 assertTrue(!server.banner().contains("NOT AUTH0"), server.banner());

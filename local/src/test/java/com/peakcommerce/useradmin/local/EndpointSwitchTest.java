@@ -2,7 +2,6 @@ package com.peakcommerce.useradmin.local;
 
 import com.peakcommerce.useradmin.emulator.MotoServer;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +24,6 @@ class EndpointSwitchTest {
     @TempDir
     Path dataDir;
 
-    @AfterEach
-    void clear() {
-        System.clearProperty("AWS_ENDPOINT_URL_DYNAMODB");
-        System.clearProperty("AWS_ENDPOINT_URL_SESV2");
-    }
-
     @Test
     void usesTheDynamoDbAndSesEndpointsWhenGiven() throws Exception {
         // Another DynamoDB than the local run's own moto: a second moto server, standing for a real account or LocalStack.
@@ -50,10 +43,10 @@ class EndpointSwitchTest {
         });
         ses.start();
         try {
-            System.setProperty("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint);
-            System.setProperty("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + ses.getAddress().getPort());
+            var endpoints = java.util.Map.of("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint,
+                    "AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + ses.getAddress().getPort());
             Path template = LocalOptions.findTemplate(Path.of("").toAbsolutePath());
-            try (LocalServer server = LocalServer.start(new LocalOptions(0, true, dataDir, template))) {
+            try (LocalServer server = LocalServer.start(new LocalOptions(0, true, dataDir, template), endpoints)) {
                 assertTrue(server.banner().contains("DynamoDB at " + dynamoEndpoint), server.banner());
                 assertTrue(server.banner().contains("SES at http://127.0.0.1:"), server.banner());
                 assertEquals(null, server.outbox());
