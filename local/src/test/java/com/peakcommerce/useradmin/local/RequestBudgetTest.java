@@ -35,7 +35,7 @@ class RequestBudgetTest {
         budget.put("create-user", List.of("batchGetItem", "transactWriteItems", "putItem"));
         budget.put("update-user", List.of("batchGetItem", "transactWriteItems", "putItem"));
         budget.put("suspend-user", List.of("batchGetItem", "transactWriteItems"));
-        budget.put("enable-user", List.of("batchGetItem"));
+        budget.put("enable-user", List.of("batchGetItem", "transactWriteItems")); // of a suspended user
         budget.put("reset-password", List.of("batchGetItem", "putItem"));
         budget.put("send-verification-email", List.of("batchGetItem", "putItem"));
         budget.put("delete-user", List.of("batchGetItem", "transactWriteItems"));
@@ -44,6 +44,8 @@ class RequestBudgetTest {
         budget.put("get-profile", List.of("batchGetItem"));
         budget.put("update-profile", List.of("batchGetItem", "transactWriteItems"));
         budget.put("get-profile-settings", List.of("getItem"));
+        // Its one holder moves to the replacement, then the profile goes: mark, count, move, count again, delete.
+        budget.put("delete-profile", List.of("batchGetItem", "updateItem", "query", "transactWriteItems", "query", "transactWriteItems"));
         budget.put("list-realms", List.of("getItem"));
         budget.put("get-realm", List.of("getItem"));
         budget.put("get-me", List.of("getItem"));
@@ -65,6 +67,7 @@ class RequestBudgetTest {
                 long version = world.repository.fetch(World.TENANT, Set.of(), Set.of(World.PROFILE_ID)).profiles().get(World.PROFILE_ID).version();
                 event.getHeaders().put("if-match", "\"" + version + "\"");
             }
+            if (route.getKey().equals("enable-user")) world.administration.suspend(world.admin, World.CUSTOMER_ID);
             @SuppressWarnings("unchecked")
             var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) new LocalFunctionGroups(adapters).handler(Class.forName(handlerClass));
             world.dynamo.resetCalls();

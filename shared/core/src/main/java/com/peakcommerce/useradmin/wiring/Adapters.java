@@ -33,9 +33,9 @@ public record Adapters(DynamoDbClient dynamo, Settings settings, Clock clock, Su
     public static final Parameters NO_PARAMETERS = name -> { throw new IllegalStateException("This function group reads no parameters (" + name + ")"); };
 
     public Adapters {
-        identityProvider = once(identityProvider);
-        mailer = once(mailer);
-        signer = once(signer);
+        identityProvider = Once.of(identityProvider);
+        mailer = Once.of(mailer);
+        signer = Once.of(signer);
     }
 
     /**
@@ -83,30 +83,5 @@ public record Adapters(DynamoDbClient dynamo, Settings settings, Clock clock, Su
      */
     public static AwsCredentialsProvider awsCredentials() {
         return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
-    }
-
-    private static <T> Supplier<T> once(Supplier<T> make) {
-        if (make instanceof Once<T>) return make;
-        return new Once<>(make);
-    }
-
-    /** Made on first use, then the same one. */
-    private static final class Once<T> implements Supplier<T> {
-        private final Supplier<T> make;
-        private volatile T value;
-
-        Once(Supplier<T> make) { this.make = make; }
-
-        @Override
-        public T get() {
-            T v = value;
-            if (v == null) {
-                synchronized (this) {
-                    if (value == null) value = make.get();
-                    v = value;
-                }
-            }
-            return v;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.peakcommerce.useradmin.ssm;
 
 import com.peakcommerce.useradmin.wiring.Adapters;
+import com.peakcommerce.useradmin.wiring.Once;
 import com.peakcommerce.useradmin.wiring.Parameters;
 import com.peakcommerce.useradmin.wiring.Settings;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,11 +18,10 @@ import java.util.function.Supplier;
  */
 public final class SsmParameters implements Parameters {
     private final Supplier<SsmClient> client;
-    private volatile SsmClient ssm;
 
     public SsmParameters(SsmClient ssm) { this(() -> ssm); }
 
-    private SsmParameters(Supplier<SsmClient> client) { this.client = client; }
+    private SsmParameters(Supplier<SsmClient> client) { this.client = Once.of(client); }
 
     /**
      * As Lambda needs it: the URL-connection HTTP client, the region of {@code AWS_REGION}, the service's
@@ -38,23 +38,12 @@ public final class SsmParameters implements Parameters {
     @Override
     public String read(String name) {
         try {
-            String value = client().getParameter(b -> b.name(name).withDecryption(true)).parameter().value();
+            String value = client.get().getParameter(b -> b.name(name).withDecryption(true)).parameter().value();
             if (value == null) throw new IllegalStateException("SSM parameter " + name + " has no value");
             return value;
         } catch (SdkException e) {
             // The exception's class only: an SDK message is the service's words, and names no secret, but need not be logged.
             throw new IllegalStateException("Could not read SSM parameter " + name + ": " + e.getClass().getSimpleName(), e);
         }
-    }
-
-    private SsmClient client() {
-        SsmClient c = ssm;
-        if (c == null) {
-            synchronized (this) {
-                if (ssm == null) ssm = client.get();
-                c = ssm;
-            }
-        }
-        return c;
     }
 }
