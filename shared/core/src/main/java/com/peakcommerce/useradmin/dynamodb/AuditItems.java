@@ -23,22 +23,23 @@ import static com.peakcommerce.useradmin.dynamodb.ItemMapper.s;
  * days (default 365) after it was made.
  */
 public final class AuditItems {
-    static final int DEFAULT_RETENTION_DAYS = 365;
+    /** How long entries are kept unless {@code AUDIT_RETENTION_DAYS} says otherwise (the template's {@code AuditRetentionDays}). */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(365);
 
     private AuditItems() {}
 
-    /** How long entries are kept: the setting {@code AUDIT_RETENTION_DAYS}, read per write (a cheap lookup). */
-    static Duration retention() {
-        return Duration.ofDays(Settings.environment().optional("AUDIT_RETENTION_DAYS").map(Integer::parseInt).orElse(DEFAULT_RETENTION_DAYS));
+    /** The retention {@code AUDIT_RETENTION_DAYS} of {@code settings} names, or the default. */
+    public static Duration retention(Settings settings) {
+        return settings.optional("AUDIT_RETENTION_DAYS").map(Integer::parseInt).map(Duration::ofDays).orElse(DEFAULT_RETENTION);
     }
 
-    /** The transaction item that adds {@code entry}; its key is new, so the condition only guards against a clash. */
-    static TransactWriteItem put(String table, AuditEntry entry) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(entry))
+    /** The transaction item that adds {@code entry}, kept {@code retention}; its key is new, so the condition only guards against a clash. */
+    static TransactWriteItem put(String table, AuditEntry entry, Duration retention) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(entry, retention))
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 
-    static Map<String, AttributeValue> item(AuditEntry entry) {
+    static Map<String, AttributeValue> item(AuditEntry entry, Duration retention) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.auditEntry(entry, Ids.random()));
         item.put(ItemMapper.ENTITY, s("AUDIT"));
         item.put("tenantId", s(entry.tenantId()));
@@ -59,7 +60,7 @@ public final class AuditItems {
             entry.details().forEach((name, value) -> details.put(name, s(value)));
             item.put("details", AttributeValue.fromM(details));
         }
-        item.put("expiresAt", ItemMapper.n(entry.at().plus(retention()).getEpochSecond()));
+        item.put("expiresAt", ItemMapper.n(entry.at().plus(retention).getEpochSecond()));
         return item;
     }
 

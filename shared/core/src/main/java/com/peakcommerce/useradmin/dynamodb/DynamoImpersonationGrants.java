@@ -39,10 +39,15 @@ public final class DynamoImpersonationGrants implements ImpersonationGrants {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final java.time.Duration auditRetention;
 
-    public DynamoImpersonationGrants(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+    public DynamoImpersonationGrants(DynamoDbClient dynamo, String table) { this(new Table(dynamo, table)); }
+
+    /** On {@code table}, its audit entries kept as long as the table says. */
+    public DynamoImpersonationGrants(Table table) {
+        this.dynamo = table.dynamo();
+        this.table = table.name();
+        this.auditRetention = table.auditRetention();
     }
 
     @Override
@@ -59,7 +64,7 @@ public final class DynamoImpersonationGrants implements ImpersonationGrants {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
-        for (AuditEntry entry : audit) writes.add(AuditItems.put(table, entry));
+        for (AuditEntry entry : audit) writes.add(AuditItems.put(table, entry, auditRetention));
         dynamo.transactWriteItems(t -> t.transactItems(writes));
     }
 

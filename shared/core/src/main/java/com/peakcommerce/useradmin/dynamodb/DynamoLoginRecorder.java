@@ -55,10 +55,15 @@ public final class DynamoLoginRecorder implements LoginRecorder {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final java.time.Duration auditRetention;
 
-    public DynamoLoginRecorder(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+    public DynamoLoginRecorder(DynamoDbClient dynamo, String table) { this(new Table(dynamo, table)); }
+
+    /** On {@code table}, its audit entries kept as long as the table says. */
+    public DynamoLoginRecorder(Table table) {
+        this.dynamo = table.dynamo();
+        this.table = table.name();
+        this.auditRetention = table.auditRetention();
     }
 
     @Override
@@ -103,7 +108,7 @@ public final class DynamoLoginRecorder implements LoginRecorder {
                 AuditEntry.AUTH0, login.at(), login.requestId(),
                 Map.of("status", new AuditEntry.Change(before.status().name(), UserStatus.ACTIVE_VERIFIED.name())),
                 Map.of("loginsCount", Long.toString(login.loginsCount())));
-        dynamo.transactWriteItems(b -> b.transactItems(update, AuditItems.put(table, entry)));
+        dynamo.transactWriteItems(b -> b.transactItems(update, AuditItems.put(table, entry, auditRetention)));
     }
 
     @Override

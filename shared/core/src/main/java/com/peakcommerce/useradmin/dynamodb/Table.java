@@ -15,6 +15,7 @@ import com.peakcommerce.useradmin.domain.Page;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +28,11 @@ import static com.peakcommerce.useradmin.dynamodb.ItemMapper.s;
  * it what its refusal means, so that a transaction turns the item that failed into the domain's refusal
  * from that item's own handler (never from a position in a list).
  */
-public record Table(DynamoDbClient dynamo, String name) {
+public record Table(DynamoDbClient dynamo, String name, Duration auditRetention) {
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+
+    /** The table {@code name}, its audit entries kept the default {@link AuditItems#DEFAULT_RETENTION}. */
+    public Table(DynamoDbClient dynamo, String name) { this(dynamo, name, AuditItems.DEFAULT_RETENTION); }
 
     /** What a refused condition means, from what the item held (ALL_OLD: no second read; empty when absent). */
     @FunctionalInterface
@@ -64,7 +68,7 @@ public record Table(DynamoDbClient dynamo, String name) {
 
     /** An audit entry, whose key is new: its condition never fails. */
     public Write audit(com.peakcommerce.useradmin.domain.AuditEntry entry) {
-        return new Write(AuditItems.put(name, entry), null);
+        return new Write(AuditItems.put(name, entry, auditRetention), null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.peakcommerce.useradmin.wiring;
 
+import com.peakcommerce.useradmin.dynamodb.AuditItems;
 import com.peakcommerce.useradmin.dynamodb.DynamoIdempotencyStore;
 import com.peakcommerce.useradmin.dynamodb.DynamoStores;
 import com.peakcommerce.useradmin.dynamodb.Table;
@@ -49,8 +50,8 @@ public record Adapters(DynamoDbClient dynamo, Settings settings, Clock clock, Su
         return new Adapters(productionDynamoDb(settings), settings, Clock.systemUTC(), Ids::random, identityProvider, mailer, signer, parameters);
     }
 
-    /** The table named by {@code TABLE_NAME}. */
-    public Table table() { return new Table(dynamo, settings.required("TABLE_NAME")); }
+    /** The table named by {@code TABLE_NAME}, audit entries kept {@code AUDIT_RETENTION_DAYS}. */
+    public Table table() { return new Table(dynamo, settings.required("TABLE_NAME"), AuditItems.retention(settings)); }
 
     /** Every port of the table. */
     public Stores stores() { return DynamoStores.of(table()); }

@@ -12,7 +12,9 @@ import com.peakcommerce.useradmin.dynamodb.DynamoLoginRecorder;
 import com.peakcommerce.useradmin.dynamodb.DynamoResetLimiter;
 import com.peakcommerce.useradmin.dynamodb.Keys;
 import com.peakcommerce.useradmin.ports.IdentityProviderException.Reason;
+import com.peakcommerce.useradmin.dynamodb.DynamoStores;
 import com.peakcommerce.useradmin.testing.World;
+import com.peakcommerce.useradmin.wiring.Adapters;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -339,13 +341,11 @@ class AuditTrailTest {
         administration.suspend(admin, CUSTOMER_ID);
         assertEquals(T0.plus(Duration.ofDays(365)).getEpochSecond(), expiresAt(Action.USER_SUSPENDED), "365 days by default");
 
-        System.setProperty("AUDIT_RETENTION_DAYS", "30");
-        try {
-            clock.advance(Duration.ofSeconds(1));
-            administration.enable(admin, CUSTOMER_ID);
-        } finally {
-            System.clearProperty("AUDIT_RETENTION_DAYS");
-        }
+        // The same table, as a function group whose AUDIT_RETENTION_DAYS is 30 builds it.
+        var table = world.adapters(Adapters.unavailable("a signer"), Adapters.NO_PARAMETERS, Map.of("AUDIT_RETENTION_DAYS", "30")).table();
+        assertEquals(Duration.ofDays(30), table.auditRetention());
+        clock.advance(Duration.ofSeconds(1));
+        new UserAdministration(DynamoStores.of(table), world.identityProvider, world.mailer, clock, () -> "unused").enable(admin, CUSTOMER_ID);
         assertEquals(T0.plusSeconds(1).plus(Duration.ofDays(30)).getEpochSecond(), expiresAt(Action.USER_ENABLED));
     }
 

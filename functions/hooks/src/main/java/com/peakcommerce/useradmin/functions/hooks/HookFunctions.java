@@ -20,7 +20,7 @@ import java.time.Clock;
 public record HookFunctions(LoginEvents logins, Settings settings, com.peakcommerce.useradmin.wiring.Parameters parameters, Clock clock, Http http) {
 
     public static HookFunctions of(Adapters adapters) {
-        return new HookFunctions(new LoginEvents(new DynamoLoginRecorder(adapters.dynamo(), adapters.table().name()), adapters.clock()),
+        return new HookFunctions(new LoginEvents(new DynamoLoginRecorder(adapters.table()), adapters.clock()),
                 adapters.settings(), adapters.parameters(), adapters.clock(), adapters.http());
     }
 

@@ -16,7 +16,7 @@ public record ImpersonationFunctions(Impersonation impersonation, TokenSigner si
     public static ImpersonationFunctions of(Adapters adapters) {
         TokenSigner signer = adapters.signer().get();
         var settings = adapters.settings();
-        return new ImpersonationFunctions(new Impersonation(adapters.stores(), new DynamoImpersonationGrants(adapters.dynamo(), adapters.table().name()),
+        return new ImpersonationFunctions(new Impersonation(adapters.stores(), new DynamoImpersonationGrants(adapters.table()),
                 signer, adapters.clock(), adapters.ids(), new Impersonation.Config(settings.required("IMPERSONATION_ISSUER"),
                 settings.required("IMPERSONATION_AUDIENCE"), settings.claimNamespace())), signer, adapters.http());
     }
