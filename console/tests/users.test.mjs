@@ -156,7 +156,10 @@ test('suspend and enable, reset password, send verification mail, log in as', as
   const username = uniqueEmail('actions');
   const user = await createUser({ role: 'GLOBAL_ADMIN', firstName: 'Acton', lastName: 'Actions', username });
   await page.goto(`${BASE}/#/users/${user.id}`);
+  await page.getByRole('heading', { name: 'Acton Actions' }).waitFor();
+  await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: 'Suspend User' }).click();
+  await page.getByText('User suspended').waitFor();
   await page.getByRole('button', { name: 'Enable User' }).waitFor();
   await page.getByText('Suspended', { exact: true }).first().waitFor();
   assert.equal((await api(`/users/${user.id}`)).json.status, 'SUSPENDED');
