@@ -52,7 +52,7 @@ public final class LocalApiGateway {
     public LocalApiGateway(SamTemplate template, LocalTokens tokens, Adapters adapters) {
         this.groups = new LocalFunctionGroups(adapters);
         this.matcher = new RouteMatcher(template.routes());
-        this.cors = template.cors();
+        this.cors = template.cors() == null ? null : template.cors().withComputedOriginsAs(tokens.issuer().replaceFirst("/+$", ""));
         this.tokens = tokens;
         template.functions().forEach(f -> functions.put(f.name(), f));
     }

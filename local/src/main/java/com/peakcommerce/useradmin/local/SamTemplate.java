@@ -42,6 +42,15 @@ public final class SamTemplate {
         public boolean allows(String origin) {
             return origin != null && allowOrigins.stream().anyMatch(o -> o.equals("*") || o.equalsIgnoreCase(origin));
         }
+
+        /**
+         * These settings with every origin the template computes at deploy time ({@code !Sub "https://${…}"}: the
+         * console's CloudFront domain) replaced by {@code origin}, the local run's own (where its console is served).
+         */
+        public Cors withComputedOriginsAs(String origin) {
+            return new Cors(allowOrigins.stream().map(o -> o.contains("${") ? origin : o).distinct().toList(),
+                    allowMethods, allowHeaders, exposeHeaders, maxAge, allowCredentials);
+        }
     }
 
     private final List<Function> functions;

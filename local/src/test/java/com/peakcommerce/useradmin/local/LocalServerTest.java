@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -225,20 +226,24 @@ class LocalServerTest {
     }
 
     @Test
-    void corsPreflightIsAnsweredFromTheTemplatesConfiguration() throws Exception {
-        HttpRequest preflight = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/users"))
+    void corsIsAnsweredForTheConsolesOriginOnly() throws Exception {
+        // The template allows the console's CloudFront origin only; locally the console's origin is the server's own.
+        assertEquals(List.of("https://${ConsoleDistribution.DomainName}"), server.template().cors().allowOrigins());
+        HttpResponse<String> console = HTTP.send(preflight(server.baseUrl()), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, console.statusCode());
+        assertEquals(server.baseUrl(), console.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(console.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+
+        HttpResponse<String> other = HTTP.send(preflight("https://elsewhere.example"), HttpResponse.BodyHandlers.ofString());
+        assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "no other origin is allowed");
+    }
+
+    private HttpRequest preflight(String origin) {
+        return HttpRequest.newBuilder(URI.create(server.baseUrl() + "/users"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://localhost:5173")
+                .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
                 .build();
-        HttpResponse<String> response = HTTP.send(preflight, HttpResponse.BodyHandlers.ofString());
-        if (server.template().cors() == null) {
-            assertEquals(404, response.statusCode());
-            return;
-        }
-        assertEquals(204, response.statusCode());
-        assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isPresent());
-        assertTrue(response.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
     }
 
     static String tokenIn(String banner) {
