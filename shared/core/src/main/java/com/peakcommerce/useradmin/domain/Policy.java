@@ -105,13 +105,31 @@ public final class Policy {
         };
     }
 
-    /** The actions {@link #decide} allows {@code caller} on {@code target} now: what a console should offer. */
+    /**
+     * What a console should offer {@code caller} on {@code target} now: the actions {@link #decide} allows that
+     * {@link #applies apply} to the target as it is.
+     */
     public static Set<Action> allowedActions(User caller, User target) {
         Set<Action> allowed = EnumSet.noneOf(Action.class);
         for (Action action : Action.values()) {
-            if (decide(Optional.of(caller), action, Optional.of(target)).allowed()) allowed.add(action);
+            if (applies(action, target) && decide(Optional.of(caller), action, Optional.of(target)).allowed()) allowed.add(action);
         }
         return Collections.unmodifiableSet(allowed);
+    }
+
+    /**
+     * Whether {@code action} would do something to {@code target} as it is, rather than change nothing (enabling an
+     * active user) or be refused with 409 (mailing a suspended or provisioning user, suspending one still being
+     * provisioned). Not who may: that is {@link #decide}.
+     */
+    static boolean applies(Action action, User target) {
+        boolean settled = !target.provisioning();
+        return switch (action) {
+            case SUSPEND -> settled && !target.suspended();
+            case ENABLE -> settled && target.suspended();
+            case RESET_PASSWORD, SEND_VERIFICATION_EMAIL -> settled && !target.suspended();
+            default -> true;
+        };
     }
 
     // ---- the users list ----------------------------------------------------------------------------
