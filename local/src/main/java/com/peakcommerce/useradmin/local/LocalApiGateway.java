@@ -227,7 +227,6 @@ public final class LocalApiGateway {
         return root == e ? e.toString() : e + " (caused by " + root + ")";
     }
 
-
     /** The little of Lambda's context a handler may ask for. */
     private record LocalContext(String functionName, String requestId) implements Context {
         @Override public String getAwsRequestId() { return requestId; }

@@ -58,7 +58,6 @@ class AuthorizationTableTest {
         return new com.peakcommerce.useradmin.kms.KmsTokenSigner(kms, keyId);
     }
 
-
     /** The columns: the seven roles, then a suspended Global Admin and a caller the tenant does not know. */
     enum Caller { GLOBAL_ADMIN, SYSTEM_ADMIN, PARTNER_ADMIN, ACCOUNT_EXECUTIVE, PARTNER_ACCOUNT_EXECUTIVE, PARTNER, CUSTOMER, SUSPENDED_ADMIN, UNKNOWN }
 

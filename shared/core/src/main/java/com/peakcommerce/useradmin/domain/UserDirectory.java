@@ -11,7 +11,6 @@ import com.peakcommerce.useradmin.ports.Users;
 import java.util.Optional;
 import java.util.Set;
 
-
 /** Reading users (SPEC U4, U5). Needs only the table, so the read functions ship neither Auth0 nor SES. */
 public final class UserDirectory {
     private final Snapshots snapshots;

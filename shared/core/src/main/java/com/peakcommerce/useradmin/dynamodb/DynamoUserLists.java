@@ -77,7 +77,6 @@ public final class DynamoUserLists implements UserLists {
         return UserListQuery.request(table.name(), index, partition, query, false).exclusiveStartKey(start).limit(limit).build();
     }
 
-
     @Override
     public long countProfileHolders(String tenantId, String profileId) {
         Index index = Index.BY_PROFILE;

@@ -32,7 +32,6 @@ public final class JwksHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         this.http = http;
     }
 
-
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.respond(event, context, request -> new Response(200, Impersonation.jwks(signer),

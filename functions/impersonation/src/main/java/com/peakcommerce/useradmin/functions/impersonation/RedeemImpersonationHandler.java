@@ -34,7 +34,6 @@ public final class RedeemImpersonationHandler implements RequestHandler<APIGatew
         this.http = http;
     }
 
-
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.respond(event, context, request -> {

@@ -30,7 +30,6 @@ public final class StartImpersonationHandler implements RequestHandler<APIGatewa
         this.http = http;
     }
 
-
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.respond(event, context, request -> {

@@ -24,7 +24,6 @@ public final class GetProfileSettingsHandler implements RequestHandler<APIGatewa
         this.http = http;
     }
 
-
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.respond(event, context, request -> Response.ok(Representations.profileSettings(profiles.settings(request.caller()))));

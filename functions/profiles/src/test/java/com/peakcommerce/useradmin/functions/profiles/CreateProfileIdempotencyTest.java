@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CreateProfileIdempotencyTest {
     private final World world = World.seeded();
 
-
     private Answer create(String key, String body) {
         APIGatewayV2HTTPEvent event = Events.load("create-profile");
         event.getHeaders().put("idempotency-key", key);

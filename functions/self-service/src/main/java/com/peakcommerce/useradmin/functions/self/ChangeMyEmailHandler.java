@@ -27,7 +27,6 @@ public final class ChangeMyEmailHandler implements RequestHandler<APIGatewayV2HT
         this.http = http;
     }
 
-
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.respond(event, context, request -> {

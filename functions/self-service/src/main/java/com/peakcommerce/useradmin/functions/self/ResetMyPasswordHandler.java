@@ -25,7 +25,6 @@ public final class ResetMyPasswordHandler implements RequestHandler<APIGatewayV2
         this.http = http;
     }
 
-
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.respond(event, context, request -> Response.accepted(Map.of("recipient", self.sendOwnPasswordReset(request.caller()))));

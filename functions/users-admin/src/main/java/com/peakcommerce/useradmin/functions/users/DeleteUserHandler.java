@@ -8,7 +8,6 @@ import com.peakcommerce.useradmin.domain.UserAdministration;
 import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Response;
 
-
 /** {@code DELETE /users/{userId}} (SPEC U7): the login and the record. */
 public final class DeleteUserHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final UserAdministration users;
@@ -23,7 +22,6 @@ public final class DeleteUserHandler implements RequestHandler<APIGatewayV2HTTPE
         this.users = users;
         this.http = http;
     }
-
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

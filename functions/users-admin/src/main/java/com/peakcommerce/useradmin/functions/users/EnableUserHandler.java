@@ -9,7 +9,6 @@ import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.http.Response;
 
-
 /** {@code POST /users/{userId}/enable} (SPEC U8): lifts the block; Active (verified or not) as before. */
 public final class EnableUserHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final UserAdministration users;
@@ -24,7 +23,6 @@ public final class EnableUserHandler implements RequestHandler<APIGatewayV2HTTPE
         this.users = users;
         this.http = http;
     }
-
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

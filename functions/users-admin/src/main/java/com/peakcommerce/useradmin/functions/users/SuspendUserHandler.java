@@ -9,7 +9,6 @@ import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.http.Representations;
 import com.peakcommerce.useradmin.http.Response;
 
-
 /** {@code POST /users/{userId}/suspend} (SPEC U8): blocks the login. */
 public final class SuspendUserHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final UserAdministration users;
@@ -24,7 +23,6 @@ public final class SuspendUserHandler implements RequestHandler<APIGatewayV2HTTP
         this.users = users;
         this.http = http;
     }
-
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

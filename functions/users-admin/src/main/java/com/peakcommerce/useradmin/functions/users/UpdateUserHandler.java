@@ -26,7 +26,6 @@ public final class UpdateUserHandler implements RequestHandler<APIGatewayV2HTTPE
         this.http = http;
     }
 
-
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.respond(event, context, request -> {

@@ -28,7 +28,6 @@ public final class GetUserAuditHandler implements RequestHandler<APIGatewayV2HTT
         this.http = http;
     }
 
-
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.respond(event, context, request -> {

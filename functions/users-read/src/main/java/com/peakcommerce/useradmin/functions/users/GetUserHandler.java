@@ -24,7 +24,6 @@ public final class GetUserHandler implements RequestHandler<APIGatewayV2HTTPEven
         this.http = http;
     }
 
-
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.respond(event, context, request -> {

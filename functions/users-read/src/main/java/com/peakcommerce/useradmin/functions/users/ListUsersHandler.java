@@ -35,7 +35,6 @@ public final class ListUsersHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.http = http;
     }
 
-
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.respond(event, context, request -> {
