@@ -4,9 +4,9 @@ import com.peakcommerce.useradmin.domain.LoginEvents;
 import com.peakcommerce.useradmin.dynamodb.DynamoLoginRecorder;
 import com.peakcommerce.useradmin.functions.hooks.HookSecrets.LogStreamTokens;
 import com.peakcommerce.useradmin.functions.hooks.HookSecrets.PostLoginSecrets;
-import com.peakcommerce.useradmin.http.Http;
 import com.peakcommerce.useradmin.ssm.SsmParameters;
 import com.peakcommerce.useradmin.wiring.Adapters;
+import com.peakcommerce.useradmin.wiring.Parameters;
 import com.peakcommerce.useradmin.wiring.Settings;
 
 import java.time.Clock;
@@ -15,13 +15,14 @@ import java.time.Clock;
  * The hooks' function group: the login events and the secrets their callers authenticate with (SSM parameters
  * named by {@code WEBHOOK_SECRET_PARAMETER} and {@code LOG_STREAM_TOKEN_PARAMETER}), built once per container.
  * Each secret is read when its handler is built (a missing one fails the SnapStart init, not the first login)
- * and again every few minutes.
+ * and again every few minutes. The hooks authenticate their callers themselves, so their HTTP mapping claims no
+ * idempotency keys ({@code Http.withoutCallers}).
  */
-public record HookFunctions(LoginEvents logins, Settings settings, com.peakcommerce.useradmin.wiring.Parameters parameters, Clock clock, Http http) {
+public record HookFunctions(LoginEvents logins, Settings settings, Parameters parameters, Clock clock) {
 
     public static HookFunctions of(Adapters adapters) {
         return new HookFunctions(new LoginEvents(new DynamoLoginRecorder(adapters.table()), adapters.clock()),
-                adapters.settings(), adapters.parameters(), adapters.clock(), adapters.http());
+                adapters.settings(), adapters.parameters(), adapters.clock());
     }
 
     PostLoginSecrets postLoginSecrets() {
